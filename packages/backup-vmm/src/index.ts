@@ -1,0 +1,2 @@
+/** @vmha/backup-vmm: not built yet (see the open issues). */
+export {};

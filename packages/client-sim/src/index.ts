@@ -1,0 +1,2 @@
+/** @vmha/client-sim: not built yet (see the open issues). */
+export {};

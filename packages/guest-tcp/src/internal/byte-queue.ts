@@ -1,0 +1,85 @@
+/**
+ * A FIFO of bytes kept as a list of chunks, so appending and consuming never copy the whole buffer.
+ * Used for the send buffer (bytes from SND.UNA onward) and the in-order receive buffer.
+ */
+export class ByteQueue {
+  private chunks: Uint8Array[] = [];
+  /** Bytes of chunks[0] already consumed. */
+  private headOffset = 0;
+  private total = 0;
+
+  get length(): number {
+    return this.total;
+  }
+
+  /** Appends a chunk without copying it: the caller hands over ownership. */
+  pushOwned(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.total += chunk.length;
+  }
+
+  /** Drops n bytes from the front. */
+  discard(n: number): void {
+    if (n > this.total) throw new RangeError(`cannot discard ${n} of ${this.total} bytes`);
+    this.total -= n;
+    while (n > 0) {
+      const head = this.chunks[0];
+      const left = head.length - this.headOffset;
+      if (n < left) {
+        this.headOffset += n;
+        return;
+      }
+      n -= left;
+      this.chunks.shift();
+      this.headOffset = 0;
+    }
+    if (this.total === 0) {
+      this.chunks.length = 0;
+      this.headOffset = 0;
+    }
+  }
+
+  /** Copies `length` bytes starting `offset` bytes from the front into dst[at..]. */
+  copyTo(dst: Uint8Array, at: number, offset: number, length: number): void {
+    if (offset + length > this.total)
+      throw new RangeError(`copy of ${offset}+${length} past ${this.total} bytes`);
+    let skip = offset + this.headOffset;
+    let i = 0;
+    while (skip >= this.chunks[i].length) {
+      skip -= this.chunks[i].length;
+      i++;
+    }
+    while (length > 0) {
+      const chunk = this.chunks[i++];
+      const n = Math.min(length, chunk.length - skip);
+      dst.set(chunk.subarray(skip, skip + n), at);
+      at += n;
+      length -= n;
+      skip = 0;
+    }
+  }
+
+  /** Removes and returns up to `max` bytes from the front (a view when one chunk suffices). */
+  take(max = this.total): Uint8Array {
+    const n = Math.min(max, this.total);
+    if (n === 0) return new Uint8Array(0);
+    const head = this.chunks[0];
+    let out: Uint8Array;
+    if (head.length - this.headOffset >= n) {
+      out = head.subarray(this.headOffset, this.headOffset + n);
+    } else {
+      out = new Uint8Array(n);
+      this.copyTo(out, 0, 0, n);
+    }
+    this.discard(n);
+    return out;
+  }
+
+  /** A copy of everything queued, for snapshots. */
+  toBytes(): Uint8Array {
+    const out = new Uint8Array(this.total);
+    if (this.total > 0) this.copyTo(out, 0, 0, this.total);
+    return out;
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * An in-process, seeded, discrete-event network for guest-tcp stacks: virtual time, per-direction links with
+ * propagation delay, serialisation at a bandwidth, a drop-tail queue, random loss, reordering and duplication.
+ * Runs as fast as the CPU allows; the same seed gives the same packet history.
+ */
+import { SeededRandom } from '../internal/rng.ts';
+import { TcpStack } from '../stack.ts';
+import type { Clock, TcpStackOptions } from '../types.ts';
+import { formatIpv4Address, toIpv4Address } from '../wire/ipv4.ts';
+import { EventQueue } from './event-queue.ts';
+
+export class SimClock implements Clock {
+  t = 0;
+  now(): number {
+    return this.t;
+  }
+}
+
+export interface LinkOptions {
+  /** One-way propagation delay. */
+  delayMs?: number;
+  /** Serialisation rate; unlimited when omitted. */
+  bandwidthMbps?: number;
+  /** Drop-tail queue limit in bytes (only with a bandwidth); default 1 MiB. */
+  queueBytes?: number;
+  /** Probability a packet is lost. */
+  loss?: number;
+  /** Probability a packet is held back by `reorderDelayMs` so later ones overtake it. */
+  reorder?: number;
+  reorderDelayMs?: number;
+  /** Probability a packet is delivered twice. */
+  duplicate?: number;
+}
+
+export interface SimHost {
+  readonly stack: TcpStack;
+  readonly address: string;
+}
+
+interface Link {
+  options: Required<Omit<LinkOptions, 'bandwidthMbps'>> & { bandwidthMbps: number | undefined };
+  busyUntil: number;
+}
+
+export interface SimStats {
+  sent: number;
+  delivered: number;
+  lost: number;
+  queueDrops: number;
+  duplicated: number;
+  reordered: number;
+  unroutable: number;
+}
+
+type PacketObserver = (packet: Uint8Array, from: number, to: number) => 'pass' | 'drop' | void;
+
+export class SimNetwork {
+  readonly clock = new SimClock();
+  readonly stats: SimStats = {
+    sent: 0,
+    delivered: 0,
+    lost: 0,
+    queueDrops: 0,
+    duplicated: 0,
+    reordered: 0,
+    unroutable: 0,
+  };
+  private readonly rng: SeededRandom;
+  private readonly stacks = new Map<number, TcpStack>();
+  private readonly links = new Map<string, Link>();
+  private readonly queue = new EventQueue<{ to: number; packet: Uint8Array }>();
+  private defaultLink: LinkOptions;
+  private observers: PacketObserver[] = [];
+
+  constructor(options: { seed?: number; link?: LinkOptions } = {}) {
+    this.rng = new SeededRandom(options.seed ?? 42);
+    this.defaultLink = options.link ?? {};
+  }
+
+  /** Adds a stack whose clock is the simulation's and whose output goes onto the simulated links. */
+  addStack(options: Omit<TcpStackOptions, 'clock' | 'output'>): TcpStack {
+    const address = toIpv4Address(options.address);
+    const stack = new TcpStack({ ...options, clock: this.clock, output: (p) => this.send(address, p) });
+    this.attach(stack);
+    return stack;
+  }
+
+  /** Attaches a stack built elsewhere (e.g. restored from a snapshot); its output must call `send`. */
+  attach(stack: TcpStack): void {
+    this.stacks.set(stack.address, stack);
+  }
+
+  /** Sets the link from one address to another (one direction). */
+  setLink(from: string, to: string, options: LinkOptions): void {
+    this.links.set(`${toIpv4Address(from)}>${toIpv4Address(to)}`, this.makeLink(options));
+  }
+
+  /** Sees every packet as it is sent; returning 'drop' discards it (for tests that target one segment). */
+  observe(observer: PacketObserver): () => void {
+    this.observers.push(observer);
+    return () => {
+      this.observers = this.observers.filter((o) => o !== observer);
+    };
+  }
+
+  /** Injects a datagram toward `to` after `delayMs`, bypassing links (for hostile-input tests). */
+  inject(to: string | number, packet: Uint8Array, delayMs = 0): void {
+    this.queue.push(this.clock.t + delayMs, { to: toIpv4Address(to), packet });
+  }
+
+  send(from: number, packet: Uint8Array): void {
+    this.stats.sent++;
+    const to =
+      packet.length >= 20
+        ? ((packet[16] << 24) | (packet[17] << 16) | (packet[18] << 8) | packet[19]) >>> 0
+        : 0;
+    for (const o of this.observers) if (o(packet, from, to) === 'drop') return;
+    const link = this.linkFor(from, to);
+    const o = link.options;
+    const now = this.clock.t;
+    let departure = now;
+    if (o.bandwidthMbps !== undefined) {
+      const start = Math.max(now, link.busyUntil);
+      const backlogBytes = ((start - now) * o.bandwidthMbps * 1000) / 8;
+      if (backlogBytes + packet.length > o.queueBytes) {
+        this.stats.queueDrops++;
+        return;
+      }
+      departure = start + (packet.length * 8) / (o.bandwidthMbps * 1000);
+      link.busyUntil = departure;
+    }
+    if (o.loss > 0 && this.rng.next() < o.loss) {
+      this.stats.lost++;
+      return;
+    }
+    let arrival = departure + o.delayMs;
+    if (o.reorder > 0 && this.rng.next() < o.reorder) {
+      this.stats.reordered++;
+      arrival += o.reorderDelayMs;
+    }
+    this.queue.push(arrival, { to, packet });
+    if (o.duplicate > 0 && this.rng.next() < o.duplicate) {
+      this.stats.duplicated++;
+      this.queue.push(arrival + o.reorderDelayMs * this.rng.next(), { to, packet });
+    }
+  }
+
+  /** Processes the next timer or packet. Returns false when nothing at all is scheduled. */
+  step(): boolean {
+    const packetAt = this.queue.peekTime();
+    let timerAt = Infinity;
+    let timerStack: TcpStack | undefined;
+    for (const s of this.stacks.values()) {
+      const d = s.nextDeadline();
+      if (d !== undefined && d < timerAt) {
+        timerAt = d;
+        timerStack = s;
+      }
+    }
+    if (timerStack && (packetAt === undefined || timerAt <= packetAt)) {
+      if (timerAt > this.clock.t) this.clock.t = timerAt;
+      timerStack.tick();
+      const again = timerStack.nextDeadline();
+      if (again !== undefined && again <= this.clock.t && again === timerAt) {
+        throw new Error(`a timer of ${timerStack.addressText} stays due at ${timerAt} ms after tick()`);
+      }
+      return true;
+    }
+    const ev = this.queue.pop();
+    if (!ev) return false;
+    if (ev.time > this.clock.t) this.clock.t = ev.time;
+    const stack = this.stacks.get(ev.item.to);
+    if (!stack) {
+      this.stats.unroutable++;
+      return true;
+    }
+    this.stats.delivered++;
+    stack.input(ev.item.packet);
+    return true;
+  }
+
+  /** Steps until `done()` holds; throws if virtual time passes `limitMs` or the network goes quiet first. */
+  runUntil(done: () => boolean, limitMs = 3_600_000): void {
+    while (!done()) {
+      if (this.clock.t > limitMs)
+        throw new Error(`simulation passed ${limitMs} ms of virtual time before finishing`);
+      if (!this.step()) throw new Error(`simulation went quiet at ${this.clock.t} ms before finishing`);
+    }
+  }
+
+  /** Steps until virtual time reaches `t` (or nothing is scheduled). */
+  runFor(ms: number): void {
+    const end = this.clock.t + ms;
+    while (true) {
+      const next = this.nextEventTime();
+      if (next === undefined || next > end) break;
+      this.step();
+    }
+    if (this.clock.t < end) this.clock.t = end;
+  }
+
+  private nextEventTime(): number | undefined {
+    let t = this.queue.peekTime();
+    for (const s of this.stacks.values()) {
+      const d = s.nextDeadline();
+      if (d !== undefined && (t === undefined || d < t)) t = d;
+    }
+    return t;
+  }
+
+  private linkFor(from: number, to: number): Link {
+    const key = `${from}>${to}`;
+    let link = this.links.get(key);
+    if (!link) {
+      link = this.makeLink(this.defaultLink);
+      this.links.set(key, link);
+    }
+    return link;
+  }
+
+  private makeLink(o: LinkOptions): Link {
+    return {
+      options: {
+        delayMs: o.delayMs ?? 0,
+        bandwidthMbps: o.bandwidthMbps,
+        queueBytes: o.queueBytes ?? 1 << 20,
+        loss: o.loss ?? 0,
+        reorder: o.reorder ?? 0,
+        reorderDelayMs: o.reorderDelayMs ?? Math.max(1, o.delayMs ?? 0),
+        duplicate: o.duplicate ?? 0,
+      },
+      busyUntil: 0,
+    };
+  }
+
+  describe(address: number): string {
+    return formatIpv4Address(address);
+  }
+}

@@ -1,0 +1,531 @@
+/**
+ * The stack: one IPv4 address, its connections and listeners. Pure and deterministic: packets come in through
+ * input(), leave through the `output` callback, time comes from the injected clock, and the driver calls
+ * tick() at nextDeadline(). Its whole state saves to bytes and restores into a fresh stack.
+ */
+import { congestionControllerFactory } from './congestion/registry.ts';
+import type { CongestionController, CongestionControllerFactory } from './congestion/types.ts';
+import { Connection, type ConnectionHost, type SocketEventName } from './connection.ts';
+import { SeededRandom, hash32 } from './internal/rng.ts';
+import { StateFormatError, StateReader, StateWriter } from './internal/state-codec.ts';
+import { Listener } from './listener.ts';
+import {
+  TcpSocketError,
+  type Clock,
+  type DropReason,
+  type TcpConfig,
+  type TcpStackOptions,
+  type TcpStats,
+} from './types.ts';
+import { formatIpv4Address, toIpv4Address, type Ipv4Address } from './wire/ipv4.ts';
+import {
+  ACK,
+  FIN,
+  RST,
+  SYN,
+  encodeTcpSegment,
+  parseTcpSegment,
+  type TcpSegment,
+} from './wire/tcp-segment.ts';
+
+/** Snapshot format: magic "GTCP" then this version. Bump on any layout change. */
+export const STACK_STATE_VERSION = 1;
+const MAGIC = 0x47544350;
+
+export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
+  mss: 1460,
+  congestionControl: 'cubic',
+  sendBufferBytes: 4 * 1024 * 1024,
+  receiveBufferBytes: 4 * 1024 * 1024,
+  windowScaling: true,
+  timestamps: true,
+  sack: true,
+  delayedAckMs: 40,
+  nagle: true,
+  initialRtoMs: 1000,
+  minRtoMs: 200,
+  maxRtoMs: 60_000,
+  mslMs: 30_000,
+  finWait2TimeoutMs: 60_000,
+  synRetries: 6,
+  dataRetries: 15,
+  initialWindowSegments: 10,
+  challengeAckLimitPerSecond: 1000,
+  backlog: 1024,
+});
+
+/** Validates a configuration; a bad value is an error that names the setting. */
+export function resolveConfig(partial: Partial<TcpConfig>): TcpConfig {
+  const c: TcpConfig = { ...DEFAULT_TCP_CONFIG };
+  for (const key of Object.keys(DEFAULT_TCP_CONFIG) as Array<keyof TcpConfig>) {
+    if (partial[key] !== undefined) (c as unknown as Record<string, unknown>)[key] = partial[key];
+  }
+  const int = (key: keyof TcpConfig, lo: number, hi: number): void => {
+    const v = c[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi) {
+      throw new Error(`invalid TCP setting ${key}=${String(v)}: expected an integer in [${lo}, ${hi}]`);
+    }
+  };
+  int('mss', 88, 65495);
+  int('sendBufferBytes', 1, 1 << 30);
+  int('receiveBufferBytes', 1, 1 << 30);
+  int('delayedAckMs', 0, 499);
+  int('initialRtoMs', 1, 600_000);
+  int('minRtoMs', 1, 600_000);
+  int('maxRtoMs', c.minRtoMs, 3_600_000);
+  int('mslMs', 0, 600_000);
+  int('finWait2TimeoutMs', 0, 3_600_000);
+  int('synRetries', 0, 255);
+  int('dataRetries', 1, 255);
+  int('initialWindowSegments', 1, 1000);
+  int('challengeAckLimitPerSecond', 0, 1_000_000);
+  int('backlog', 1, 1_000_000);
+  for (const key of ['windowScaling', 'timestamps', 'sack', 'nagle'] as const) {
+    if (typeof c[key] !== 'boolean')
+      throw new Error(`invalid TCP setting ${key}=${String(c[key])}: expected a boolean`);
+  }
+  congestionControllerFactory(c.congestionControl); // throws on an unknown name
+  return c;
+}
+
+export interface ConnectOptions {
+  /** Local port; an ephemeral one (49152-65535, RFC 6335) is chosen when omitted. */
+  localPort?: number;
+  noDelay?: boolean;
+}
+
+function newStats(): TcpStats {
+  return {
+    packetsIn: 0,
+    packetsOut: 0,
+    dataSegmentsOut: 0,
+    bytesOut: 0,
+    bytesIn: 0,
+    retransmittedSegments: 0,
+    retransmittedBytes: 0,
+    fastRetransmits: 0,
+    retransmitTimeouts: 0,
+    zeroWindowProbes: 0,
+    challengeAcks: 0,
+    challengeAcksSuppressed: 0,
+    resetsSent: 0,
+    resetsReceived: 0,
+    connectionsOpened: 0,
+    connectionsAccepted: 0,
+    dropped: {},
+  };
+}
+
+export class TcpStack {
+  readonly address: Ipv4Address;
+  readonly config: TcpConfig;
+  readonly stats: TcpStats = newStats();
+
+  private readonly clock: Clock;
+  private readonly out: (packet: Uint8Array) => void;
+  private readonly ccFactory: CongestionControllerFactory;
+  private rng: SeededRandom;
+  /** RFC 6528 secret, derived from the seed. */
+  private secret: number;
+  private readonly connections = new Map<string, Connection>();
+  private readonly byId = new Map<number, Connection>();
+  private readonly listeners = new Map<number, Listener>();
+  private nextSocketId = 1;
+  private ipId = 0;
+  private challengeWindowStart = 0;
+  private challengeCount = 0;
+  private readonly pending = new Map<Connection | Listener, Set<string>>();
+  private dispatching = false;
+  private readonly host: ConnectionHost;
+
+  constructor(options: TcpStackOptions) {
+    const { address, clock, output, seed, congestionControllerFactory: factory, ...partial } = options;
+    this.address = toIpv4Address(address);
+    this.config = resolveConfig(partial);
+    this.clock = clock;
+    this.out = output;
+    this.ccFactory = factory ?? congestionControllerFactory(this.config.congestionControl);
+    this.rng = new SeededRandom(seed ?? 1);
+    this.secret = this.rng.nextU32();
+    this.host = this.makeHost();
+  }
+
+  get addressText(): string {
+    return formatIpv4Address(this.address);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Driver interface
+  // ------------------------------------------------------------------------------------------------
+
+  /** Feeds one inbound IPv4 datagram. Malformed or unwanted input is dropped and counted, never thrown. */
+  input(packet: Uint8Array): void {
+    this.stats.packetsIn++;
+    const parsed = parseTcpSegment(packet);
+    if (!parsed.ok) {
+      this.countDrop(parsed.reason);
+      return;
+    }
+    const seg = parsed.segment;
+    if (seg.dst !== this.address) {
+      this.countDrop('not-for-us');
+      return;
+    }
+    const conn = this.connections.get(connKey(seg.src, seg.srcPort, seg.dstPort));
+    if (conn) conn.segmentArrives(seg);
+    else this.noConnection(seg);
+    this.flush();
+  }
+
+  /** Runs every timer due now. Call at (or after) nextDeadline(). */
+  tick(): void {
+    const now = this.clock.now();
+    for (const conn of [...this.byId.values()]) {
+      const due = conn.nextDeadline();
+      if (due !== undefined && due <= now) conn.onTimers(now);
+    }
+    this.flush();
+  }
+
+  /** The earliest time a timer is due, or undefined when none is armed. */
+  nextDeadline(): number | undefined {
+    let t: number | undefined;
+    for (const conn of this.byId.values()) {
+      const d = conn.nextDeadline();
+      if (d !== undefined && (t === undefined || d < t)) t = d;
+    }
+    return t;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Sockets API
+  // ------------------------------------------------------------------------------------------------
+
+  listen(port: number, options: { backlog?: number } = {}): Listener {
+    checkPort(port, 'listen port');
+    if (this.listeners.has(port))
+      throw new TcpSocketError('EADDRINUSE', `port ${port} already has a listener`);
+    const listener = new Listener(port, options.backlog ?? this.config.backlog, () =>
+      this.listeners.delete(port),
+    );
+    this.listeners.set(port, listener);
+    return listener;
+  }
+
+  connect(remoteAddress: string | number, remotePort: number, options: ConnectOptions = {}): Connection {
+    const remote = toIpv4Address(remoteAddress);
+    checkPort(remotePort, 'remote port');
+    const localPort = options.localPort ?? this.ephemeralPort(remote, remotePort);
+    checkPort(localPort, 'local port');
+    const key = connKey(remote, remotePort, localPort);
+    if (this.connections.has(key)) {
+      throw new TcpSocketError(
+        'EADDRINUSE',
+        `${formatIpv4Address(remote)}:${remotePort} from port ${localPort} is in use`,
+      );
+    }
+    const conn = this.createConnection(localPort, remote, remotePort, 0, 'SYN-SENT');
+    if (options.noDelay !== undefined) conn.noDelay = options.noDelay;
+    conn.startActiveOpen(this.isn(remote, remotePort, localPort), this.rng.nextU32());
+    this.flush();
+    return conn;
+  }
+
+  socket(id: number): Connection | undefined {
+    return this.byId.get(id);
+  }
+
+  sockets(): Connection[] {
+    return [...this.byId.values()];
+  }
+
+  listener(port: number): Listener | undefined {
+    return this.listeners.get(port);
+  }
+
+  /** Runs an application action and then dispatches the events it caused (for calls made outside handlers). */
+  run<T>(action: () => T): T {
+    const result = action();
+    this.flush();
+    return result;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Snapshot
+  // ------------------------------------------------------------------------------------------------
+
+  /** The whole stack as versioned bytes: restoring them into a fresh stack continues byte-identically. */
+  saveState(): Uint8Array {
+    const w = new StateWriter();
+    w.u32(MAGIC).u32(STACK_STATE_VERSION).u32(this.address);
+    w.string(JSON.stringify(this.config));
+    w.u32(this.rng.state).u32(this.secret).u32(this.nextSocketId).u32(this.ipId);
+    w.f64(this.challengeWindowStart).u32(this.challengeCount);
+    w.string(JSON.stringify(this.stats));
+    w.u32(this.listeners.size);
+    for (const l of this.listeners.values()) {
+      w.u32(l.port).u32(l.backlog);
+      const queued = l.queuedIds();
+      w.u32(queued.length);
+      for (const id of queued) w.u32(id);
+    }
+    w.u32(this.byId.size);
+    for (const conn of this.byId.values()) conn.save(w);
+    return w.finish();
+  }
+
+  /**
+   * Rebuilds a stack from saveState() bytes. The configuration, address and all connection state come from the
+   * snapshot; the driver supplies the clock and output. Event handlers are not state: re-attach them by socket
+   * id (`socket(id)`) and listener port (`listener(port)`).
+   */
+  static restore(
+    bytes: Uint8Array,
+    driver: {
+      clock: Clock;
+      output: (packet: Uint8Array) => void;
+      congestionControllerFactory?: CongestionControllerFactory;
+    },
+  ): TcpStack {
+    const r = new StateReader(bytes);
+    if (r.u32('magic') !== MAGIC) throw new StateFormatError('not a guest-tcp snapshot (bad magic)');
+    const version = r.u32('version');
+    if (version !== STACK_STATE_VERSION) {
+      throw new StateFormatError(
+        `guest-tcp snapshot version ${version} is not supported (expected ${STACK_STATE_VERSION})`,
+      );
+    }
+    const address = r.u32('address');
+    let config: TcpConfig;
+    try {
+      config = JSON.parse(r.string('config')) as TcpConfig;
+    } catch (e) {
+      throw new StateFormatError(`snapshot config is not valid JSON: ${(e as Error).message}`);
+    }
+    const stack = new TcpStack({
+      ...config,
+      address,
+      clock: driver.clock,
+      output: driver.output,
+      seed: 0,
+      congestionControllerFactory: driver.congestionControllerFactory,
+    });
+    stack.rng = new SeededRandom(r.u32('rng'));
+    stack.secret = r.u32('secret');
+    stack.nextSocketId = r.u32('next socket id');
+    stack.ipId = r.u32('ip id');
+    stack.challengeWindowStart = r.f64('challenge window');
+    stack.challengeCount = r.u32('challenge count');
+    try {
+      Object.assign(stack.stats, JSON.parse(r.string('stats')));
+    } catch (e) {
+      throw new StateFormatError(`snapshot stats are not valid JSON: ${(e as Error).message}`);
+    }
+    const nListeners = r.u32('listener count');
+    const queues: Array<[Listener, number[]]> = [];
+    for (let i = 0; i < nListeners; i++) {
+      const port = r.u32('listener port');
+      const backlog = r.u32('listener backlog');
+      const n = r.u32('accept queue length');
+      const ids: number[] = [];
+      for (let j = 0; j < n; j++) ids.push(r.u32('accept queue id'));
+      const l = new Listener(port, backlog, () => stack.listeners.delete(port));
+      stack.listeners.set(port, l);
+      queues.push([l, ids]);
+    }
+    const nConns = r.u32('connection count');
+    for (let i = 0; i < nConns; i++) {
+      const conn = Connection.restore(stack.host, address, r);
+      stack.connections.set(connKey(conn.remoteAddr, conn.remotePort, conn.localPort), conn);
+      stack.byId.set(conn.id, conn);
+    }
+    r.end();
+    for (const [l, ids] of queues) {
+      for (const id of ids) {
+        const conn = stack.byId.get(id);
+        if (!conn) throw new StateFormatError(`accept queue names unknown socket ${id}`);
+        l.restoreQueued(conn);
+      }
+    }
+    return stack;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Internals
+  // ------------------------------------------------------------------------------------------------
+
+  private makeHost(): ConnectionHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const stack = this;
+    return {
+      get config() {
+        return stack.config;
+      },
+      get stats() {
+        return stack.stats;
+      },
+      now: () => this.clock.now(),
+      emit: (packet) => this.out(packet),
+      nextIpId: () => {
+        this.ipId = (this.ipId + 1) & 0xffff;
+        return this.ipId;
+      },
+      allowChallengeAck: () => this.allowChallengeAck(),
+      notify: (conn, event) => this.enqueue(conn, event),
+      established: (conn) => {
+        const l = this.listeners.get(conn.listenerPort);
+        if (!l) {
+          conn.abort();
+          return;
+        }
+        this.stats.connectionsAccepted++;
+        l.enqueue(conn);
+        this.enqueue(l, 'connection');
+      },
+      closed: (conn) => {
+        this.connections.delete(connKey(conn.remoteAddr, conn.remotePort, conn.localPort));
+        this.byId.delete(conn.id);
+        if (conn.listenerPort) this.listeners.get(conn.listenerPort)?.forget(conn);
+      },
+      createController: (): CongestionController =>
+        this.ccFactory({ mss: this.config.mss, initialWindowSegments: this.config.initialWindowSegments }),
+    };
+  }
+
+  private createConnection(
+    localPort: number,
+    remote: Ipv4Address,
+    remotePort: number,
+    listenerPort: number,
+    state: 'SYN-SENT' | 'SYN-RECEIVED',
+  ): Connection {
+    const conn = new Connection(
+      this.host,
+      this.nextSocketId++,
+      this.address,
+      localPort,
+      remote,
+      remotePort,
+      listenerPort,
+      state,
+    );
+    this.connections.set(connKey(remote, remotePort, localPort), conn);
+    this.byId.set(conn.id, conn);
+    return conn;
+  }
+
+  /** A segment for no connection: passive open on a listener, else RST (RFC 9293 §3.10.7.1, §3.10.7.2). */
+  private noConnection(seg: TcpSegment): void {
+    const listener = this.listeners.get(seg.dstPort);
+    if (listener) {
+      if (seg.flags & RST) return;
+      if (seg.flags & ACK) {
+        this.resetFor(seg);
+        return;
+      }
+      if (!(seg.flags & SYN)) {
+        this.countDrop('bad-state');
+        return;
+      }
+      if (listener.pendingCount() >= listener.backlog) {
+        this.countDrop('listen-backlog-full');
+        return;
+      }
+      const conn = this.createConnection(seg.dstPort, seg.src, seg.srcPort, seg.dstPort, 'SYN-RECEIVED');
+      listener.trackPending(conn);
+      conn.startPassiveOpen(seg, this.isn(seg.src, seg.srcPort, seg.dstPort), this.rng.nextU32());
+      return;
+    }
+    this.countDrop('no-socket');
+    if (!(seg.flags & RST)) this.resetFor(seg);
+  }
+
+  private resetFor(seg: TcpSegment): void {
+    const len = seg.payload.length + (seg.flags & SYN ? 1 : 0) + (seg.flags & FIN ? 1 : 0);
+    const withAck = (seg.flags & ACK) === 0;
+    this.stats.resetsSent++;
+    this.stats.packetsOut++;
+    this.out(
+      encodeTcpSegment({
+        src: this.address,
+        dst: seg.src,
+        srcPort: seg.dstPort,
+        dstPort: seg.srcPort,
+        seq: withAck ? 0 : seg.ack,
+        ack: withAck ? (seg.seq + len) >>> 0 : 0,
+        flags: withAck ? RST | ACK : RST,
+        window: 0,
+      }),
+    );
+  }
+
+  /** RFC 6528: ISN = M + F(4-tuple, secret), M a 4-microsecond clock. */
+  private isn(remote: Ipv4Address, remotePort: number, localPort: number): number {
+    const m = Math.floor(this.clock.now() * 250);
+    return (m + hash32(this.address, remote, (remotePort << 16) | localPort, this.secret)) >>> 0;
+  }
+
+  private ephemeralPort(remote: Ipv4Address, remotePort: number): number {
+    for (let attempt = 0; attempt < 16384; attempt++) {
+      const port = 49152 + (this.rng.nextU32() % 16384);
+      if (!this.connections.has(connKey(remote, remotePort, port)) && !this.listeners.has(port)) return port;
+    }
+    throw new TcpSocketError(
+      'EADDRINUSE',
+      `no free ephemeral port toward ${formatIpv4Address(remote)}:${remotePort}`,
+    );
+  }
+
+  private allowChallengeAck(): boolean {
+    const now = this.clock.now();
+    if (now - this.challengeWindowStart >= 1000) {
+      this.challengeWindowStart = now;
+      this.challengeCount = 0;
+    }
+    if (this.challengeCount >= this.config.challengeAckLimitPerSecond) return false;
+    this.challengeCount++;
+    return true;
+  }
+
+  private countDrop(reason: DropReason): void {
+    this.stats.dropped[reason] = (this.stats.dropped[reason] ?? 0) + 1;
+  }
+
+  private enqueue(target: Connection | Listener, event: SocketEventName | 'connection'): void {
+    let set = this.pending.get(target);
+    if (!set) this.pending.set(target, (set = new Set()));
+    set.add(event);
+  }
+
+  /** Dispatches queued events once the stack's own processing is finished, so handlers never re-enter it. */
+  private flush(): void {
+    if (this.dispatching) return;
+    this.dispatching = true;
+    try {
+      while (this.pending.size > 0) {
+        const [target, events] = this.pending.entries().next().value as [Connection | Listener, Set<string>];
+        this.pending.delete(target);
+        // Deliver in a stable order: connect before data, data before end, close last.
+        for (const e of EVENT_ORDER) {
+          if (!events.has(e)) continue;
+          if (target instanceof Listener) target.dispatch();
+          else target.dispatch(e as SocketEventName);
+        }
+      }
+    } finally {
+      this.dispatching = false;
+    }
+  }
+}
+
+const EVENT_ORDER = ['connection', 'connect', 'readable', 'writable', 'end', 'close'];
+
+function connKey(remote: number, remotePort: number, localPort: number): string {
+  return `${remote}:${remotePort}:${localPort}`;
+}
+
+function checkPort(port: number, what: string): void {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new TcpSocketError('EINVAL', `invalid ${what} ${port}: expected an integer in [1, 65535]`);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The Internet checksum (RFC 1071): the 16-bit ones'-complement of the ones'-complement sum.
+ * Sums are kept unfolded (a JS number holds far more than 2^32 without loss) and folded once at the end.
+ */
+
+/** Adds the big-endian 16-bit words of buf[start, end) to `sum`; an odd trailing byte is padded with zero. */
+export function sumWords(buf: Uint8Array, start: number, end: number, sum = 0): number {
+  let i = start;
+  // Four bytes per step: two words, fewer loop iterations.
+  const end4 = end - ((end - start) & 3);
+  for (; i < end4; i += 4) {
+    sum += ((buf[i] << 8) | buf[i + 1]) + ((buf[i + 2] << 8) | buf[i + 3]);
+  }
+  for (; i + 1 < end; i += 2) sum += (buf[i] << 8) | buf[i + 1];
+  if (i < end) sum += buf[i] << 8;
+  return sum;
+}
+
+/** Folds a wide sum into 16 bits and complements it. */
+export function finishChecksum(sum: number): number {
+  // A sum below 2^53 folds to 16 bits in at most three rounds.
+  sum = (sum % 0x10000) + Math.floor(sum / 0x10000);
+  sum = (sum & 0xffff) + (sum >>> 16);
+  sum = (sum & 0xffff) + (sum >>> 16);
+  return ~sum & 0xffff;
+}
+
+export function internetChecksum(buf: Uint8Array, start = 0, end = buf.length): number {
+  return finishChecksum(sumWords(buf, start, end));
+}
+
+/** The sum of the TCP/UDP pseudo-header (RFC 9293 §3.1): source, destination, zero, protocol, length. */
+export function pseudoHeaderSum(src: number, dst: number, protocol: number, length: number): number {
+  return (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + protocol + length;
+}

@@ -1,0 +1,2 @@
+/** @vmha/migrator: not built yet (see the open issues). */
+export {};

@@ -1,0 +1,2 @@
+/** @vmha/primary-vmm: not built yet (see the open issues). */
+export {};

@@ -1,0 +1,2 @@
+/** @vmha/shared-proto: not built yet (see the open issues). */
+export {};
