@@ -23,6 +23,7 @@ import {
   type TcpStats,
 } from './types.ts';
 import { formatIpv4Address, type Ipv4Address } from './wire/ipv4.ts';
+import { copyBytes } from './wire/packet-allocator.ts';
 import {
   ACK,
   FIN,
@@ -255,9 +256,9 @@ export class Connection {
     }
     const room = this.writableLength;
     const n = Math.min(room, data.length);
-    if (n < data.length) this.wantWritable = true;
+    if (n < data.length || room === 0) this.wantWritable = true; // a full buffer always earns 'writable' later
     if (n === 0) return 0;
-    this.sendQueue.pushOwned(data.slice(0, n));
+    this.sendQueue.pushOwned(copyBytes(data.subarray(0, n)));
     this.output();
     return n;
   }
@@ -768,7 +769,7 @@ export class Connection {
     if (payload.length > room) payload = payload.subarray(0, room);
     if (seq === this.rcvNxt) {
       const hadHoles = !this.reassembly.isEmpty;
-      this.recvQueue.pushOwned(payload.slice());
+      this.recvQueue.pushOwned(payload); // zero-copy: input() takes ownership of the packet bytes
       this.rcvNxt = seqAdd(this.rcvNxt, payload.length);
       if (hadHoles) {
         for (const piece of this.reassembly.popContiguous(this.rcvNxt)) {
@@ -782,7 +783,7 @@ export class Connection {
       }
       this.host.notify(this, 'readable');
     } else {
-      this.reassembly.insert(seq, payload.slice());
+      this.reassembly.insert(seq, payload);
       this.ackNow(); // out of order: immediate duplicate ACK with SACK (RFC 5681 §4.2, RFC 2018 §4)
     }
   }

@@ -6,6 +6,7 @@
 import { congestionControllerFactory } from './congestion/registry.ts';
 import type { CongestionController, CongestionControllerFactory } from './congestion/types.ts';
 import { Connection, type ConnectionHost, type SocketEventName } from './connection.ts';
+import { FourTupleMap } from './internal/four-tuple-map.ts';
 import { SeededRandom, hash32 } from './internal/rng.ts';
 import { StateFormatError, StateReader, StateWriter } from './internal/state-codec.ts';
 import { Listener } from './listener.ts';
@@ -127,7 +128,7 @@ export class TcpStack {
   private rng: SeededRandom;
   /** RFC 6528 secret, derived from the seed. */
   private secret: number;
-  private readonly connections = new Map<string, Connection>();
+  private readonly connections = new FourTupleMap<Connection>();
   private readonly byId = new Map<number, Connection>();
   private readonly listeners = new Map<number, Listener>();
   private nextSocketId = 1;
@@ -158,7 +159,10 @@ export class TcpStack {
   // Driver interface
   // ------------------------------------------------------------------------------------------------
 
-  /** Feeds one inbound IPv4 datagram. Malformed or unwanted input is dropped and counted, never thrown. */
+  /**
+   * Feeds one inbound IPv4 datagram. Malformed or unwanted input is dropped and counted, never thrown.
+   * The stack takes ownership of the bytes (payload is queued without copying): do not modify them afterwards.
+   */
   input(packet: Uint8Array): void {
     this.stats.packetsIn++;
     const parsed = parseTcpSegment(packet);
@@ -171,7 +175,7 @@ export class TcpStack {
       this.countDrop('not-for-us');
       return;
     }
-    const conn = this.connections.get(connKey(seg.src, seg.srcPort, seg.dstPort));
+    const conn = this.connections.get(seg.src, seg.srcPort, seg.dstPort);
     if (conn) conn.segmentArrives(seg);
     else this.noConnection(seg);
     this.flush();
@@ -217,8 +221,7 @@ export class TcpStack {
     checkPort(remotePort, 'remote port');
     const localPort = options.localPort ?? this.ephemeralPort(remote, remotePort);
     checkPort(localPort, 'local port');
-    const key = connKey(remote, remotePort, localPort);
-    if (this.connections.has(key)) {
+    if (this.connections.has(remote, remotePort, localPort)) {
       throw new TcpSocketError(
         'EADDRINUSE',
         `${formatIpv4Address(remote)}:${remotePort} from port ${localPort} is in use`,
@@ -336,7 +339,7 @@ export class TcpStack {
     const nConns = r.u32('connection count');
     for (let i = 0; i < nConns; i++) {
       const conn = Connection.restore(stack.host, address, r);
-      stack.connections.set(connKey(conn.remoteAddr, conn.remotePort, conn.localPort), conn);
+      stack.connections.set(conn.remoteAddr, conn.remotePort, conn.localPort, conn);
       stack.byId.set(conn.id, conn);
     }
     r.end();
@@ -383,7 +386,7 @@ export class TcpStack {
         this.enqueue(l, 'connection');
       },
       closed: (conn) => {
-        this.connections.delete(connKey(conn.remoteAddr, conn.remotePort, conn.localPort));
+        this.connections.delete(conn.remoteAddr, conn.remotePort, conn.localPort);
         this.byId.delete(conn.id);
         if (conn.listenerPort) this.listeners.get(conn.listenerPort)?.forget(conn);
       },
@@ -409,7 +412,7 @@ export class TcpStack {
       listenerPort,
       state,
     );
-    this.connections.set(connKey(remote, remotePort, localPort), conn);
+    this.connections.set(remote, remotePort, localPort, conn);
     this.byId.set(conn.id, conn);
     return conn;
   }
@@ -468,7 +471,7 @@ export class TcpStack {
   private ephemeralPort(remote: Ipv4Address, remotePort: number): number {
     for (let attempt = 0; attempt < 16384; attempt++) {
       const port = 49152 + (this.rng.nextU32() % 16384);
-      if (!this.connections.has(connKey(remote, remotePort, port)) && !this.listeners.has(port)) return port;
+      if (!this.connections.has(remote, remotePort, port) && !this.listeners.has(port)) return port;
     }
     throw new TcpSocketError(
       'EADDRINUSE',
@@ -519,10 +522,6 @@ export class TcpStack {
 }
 
 const EVENT_ORDER = ['connection', 'connect', 'readable', 'writable', 'end', 'close'];
-
-function connKey(remote: number, remotePort: number, localPort: number): string {
-  return `${remote}:${remotePort}:${localPort}`;
-}
 
 function checkPort(port: number, what: string): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {

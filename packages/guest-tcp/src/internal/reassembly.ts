@@ -37,7 +37,7 @@ export class ReassemblyQueue {
       const p = this.pieces[i];
       if (seqLt(cursor, p.seq)) {
         const n = seqDiff(p.seq, cursor);
-        out.push({ seq: cursor, data: data.slice(offset, offset + n) });
+        out.push({ seq: cursor, data: data.subarray(offset, offset + n) });
       }
       const pEnd = pieceEnd(p);
       if (seqGe(pEnd, end)) {
@@ -48,7 +48,7 @@ export class ReassemblyQueue {
       cursor = pEnd;
       i++;
     }
-    if (seqLt(cursor, end)) out.push({ seq: cursor, data: data.slice(offset) });
+    if (seqLt(cursor, end)) out.push({ seq: cursor, data: data.subarray(offset) });
     if (out.length === 0) return;
     for (const piece of out) {
       const at = this.indexFor(piece.seq);

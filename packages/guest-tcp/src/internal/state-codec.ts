@@ -114,7 +114,7 @@ export class StateReader {
   bytes(what: string): Uint8Array {
     const n = this.u32(`${what} length`);
     this.need(n, what);
-    const v = this.buf.slice(this.at, this.at + n);
+    const v = new Uint8Array(this.buf.subarray(this.at, this.at + n)); // a copy even when given a Buffer
     this.at += n;
     return v;
   }

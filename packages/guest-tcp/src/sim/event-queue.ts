@@ -56,8 +56,14 @@ export class EventQueue<T> {
   }
 
   private swap(a: number, b: number): void {
-    [this.times[a], this.times[b]] = [this.times[b], this.times[a]];
-    [this.orders[a], this.orders[b]] = [this.orders[b], this.orders[a]];
-    [this.items[a], this.items[b]] = [this.items[b], this.items[a]];
+    const t = this.times[a];
+    this.times[a] = this.times[b];
+    this.times[b] = t;
+    const o = this.orders[a];
+    this.orders[a] = this.orders[b];
+    this.orders[b] = o;
+    const item = this.items[a];
+    this.items[a] = this.items[b];
+    this.items[b] = item;
   }
 }

@@ -67,7 +67,7 @@ export class SimNetwork {
   };
   private readonly rng: SeededRandom;
   private readonly stacks = new Map<number, TcpStack>();
-  private readonly links = new Map<string, Link>();
+  private readonly links = new Map<number, Map<number, Link>>();
   private readonly queue = new EventQueue<{ to: number; packet: Uint8Array }>();
   private defaultLink: LinkOptions;
   private observers: PacketObserver[] = [];
@@ -92,7 +92,7 @@ export class SimNetwork {
 
   /** Sets the link from one address to another (one direction). */
   setLink(from: string, to: string, options: LinkOptions): void {
-    this.links.set(`${toIpv4Address(from)}>${toIpv4Address(to)}`, this.makeLink(options));
+    this.linkTable(toIpv4Address(from)).set(toIpv4Address(to), this.makeLink(options));
   }
 
   /** Sees every packet as it is sent; returning 'drop' discards it (for tests that target one segment). */
@@ -209,13 +209,19 @@ export class SimNetwork {
   }
 
   private linkFor(from: number, to: number): Link {
-    const key = `${from}>${to}`;
-    let link = this.links.get(key);
+    const table = this.linkTable(from);
+    let link = table.get(to);
     if (!link) {
       link = this.makeLink(this.defaultLink);
-      this.links.set(key, link);
+      table.set(to, link);
     }
     return link;
+  }
+
+  private linkTable(from: number): Map<number, Link> {
+    let table = this.links.get(from);
+    if (!table) this.links.set(from, (table = new Map()));
+    return table;
   }
 
   private makeLink(o: LinkOptions): Link {

@@ -3,6 +3,7 @@
  * MSS (RFC 9293 §3.2), window scale and timestamps (RFC 7323 §2, §3), SACK-permitted and SACK (RFC 2018).
  */
 import { finishChecksum, pseudoHeaderSum, sumWords } from './checksum.ts';
+import { allocatePacket } from './packet-allocator.ts';
 import {
   IPV4_HEADER_BYTES,
   PROTOCOL_TCP,
@@ -220,6 +221,7 @@ export interface SegmentFields {
 /**
  * Encodes a complete IPv4+TCP datagram with valid checksums. The payload is `payloadLength` bytes that
  * `fillPayload` writes at the given offset (so a send buffer can copy straight into the packet).
+ * The result may be a view into a shared slab: use its byteOffset/byteLength, not its `.buffer` alone.
  */
 export function encodeTcpSegment(
   fields: SegmentFields,
@@ -234,7 +236,7 @@ export function encodeTcpSegment(
   const tcpBytes = tcpHeaderBytes + payloadLength;
   const total = IPV4_HEADER_BYTES + tcpBytes;
   if (total > 0xffff) throw new Error(`IPv4 datagram of ${total} bytes exceeds 65535`);
-  const buf = new Uint8Array(total);
+  const buf = allocatePacket(total);
   writeIpv4Header(buf, fields.src, fields.dst, PROTOCOL_TCP, total, fields.ipId ?? 0, fields.ttl ?? 64);
   const t = IPV4_HEADER_BYTES;
   buf[t] = fields.srcPort >>> 8;
