@@ -66,4 +66,11 @@ export {
   type TcpOptions,
   type TcpSegment,
 } from './wire/tcp-segment.ts';
-export { SimNetwork, SimClock, type LinkOptions, type SimHost } from './sim/network.ts';
+export {
+  SimNetwork,
+  SimClock,
+  type LinkOptions,
+  type SimHost,
+  type SimNode,
+  type SimStats,
+} from './sim/network.ts';

@@ -37,6 +37,15 @@ export interface SimHost {
   readonly address: string;
 }
 
+/** Anything the simulator can drive: a TcpStack, or a wrapper around one (e.g. a twin for snapshot tests). */
+export interface SimNode {
+  readonly address: number;
+  readonly addressText: string;
+  input(packet: Uint8Array): void;
+  tick(): void;
+  nextDeadline(): number | undefined;
+}
+
 interface Link {
   options: Required<Omit<LinkOptions, 'bandwidthMbps'>> & { bandwidthMbps: number | undefined };
   busyUntil: number;
@@ -66,7 +75,7 @@ export class SimNetwork {
     unroutable: 0,
   };
   private readonly rng: SeededRandom;
-  private readonly stacks = new Map<number, TcpStack>();
+  private readonly stacks = new Map<number, SimNode>();
   private readonly links = new Map<number, Map<number, Link>>();
   private readonly queue = new EventQueue<{ to: number; packet: Uint8Array }>();
   private defaultLink: LinkOptions;
@@ -85,9 +94,9 @@ export class SimNetwork {
     return stack;
   }
 
-  /** Attaches a stack built elsewhere (e.g. restored from a snapshot); its output must call `send`. */
-  attach(stack: TcpStack): void {
-    this.stacks.set(stack.address, stack);
+  /** Attaches a node built elsewhere (e.g. restored from a snapshot), replacing any at its address; its output must call `send`. */
+  attach(node: SimNode): void {
+    this.stacks.set(node.address, node);
   }
 
   /** Sets the link from one address to another (one direction). */
@@ -149,7 +158,7 @@ export class SimNetwork {
   step(): boolean {
     const packetAt = this.queue.peekTime();
     let timerAt = Infinity;
-    let timerStack: TcpStack | undefined;
+    let timerStack: SimNode | undefined;
     for (const s of this.stacks.values()) {
       const d = s.nextDeadline();
       if (d !== undefined && d < timerAt) {
