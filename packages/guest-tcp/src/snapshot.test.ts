@@ -53,13 +53,13 @@ class Twin implements SimNode {
   readonly address: number;
   readonly addressText: string;
   readonly fromOriginal: Uint8Array[] = [];
-  readonly fromCopy: Uint8Array[] = [];
   compared = 0;
   divergences: string[] = [];
 
   constructor(
     private readonly original: TcpStack,
     readonly copy: TcpStack,
+    private readonly fromCopy: Uint8Array[],
   ) {
     this.address = original.address;
     this.addressText = original.addressText;
@@ -138,12 +138,11 @@ function runTwin(side: 'sender' | 'receiver', atMs: number, seed: number) {
   sc.net.runFor(atMs);
   const original = side === 'sender' ? sc.sender : sc.receiver;
   const bytes = original.saveState();
-  let twin: Twin | undefined;
-  const copy = TcpStack.restore(bytes, { clock: sc.net.clock, output: (p) => twin?.fromCopy.push(p) });
-  twin = new Twin(original, copy);
-  const t = twin;
+  const copyOutput: Uint8Array[] = [];
+  const copy = TcpStack.restore(bytes, { clock: sc.net.clock, output: (p) => copyOutput.push(p) });
+  const twin = new Twin(original, copy, copyOutput);
   sc.net.observe((p, from) => {
-    if (from === original.address) t.fromOriginal.push(p);
+    if (from === original.address) twin.fromOriginal.push(p);
   });
   sc.net.attach(twin);
 
