@@ -525,7 +525,12 @@ export class Connection {
       }
       this.host.stats.resetsReceived++;
       if (this.state === 'SYN-RECEIVED' && this.listenerPort !== 0) this.enterClosed(undefined);
-      else if (this.state === 'CLOSING' || this.state === 'LAST-ACK' || this.state === 'TIME-WAIT') {
+      else if (this.state === 'SYN-RECEIVED') {
+        // From a simultaneous open: the active OPEN was refused (RFC 9293 §3.10.7.4, second step).
+        this.enterClosed(
+          new TcpSocketError('ECONNREFUSED', `connection to ${this.remoteEndpoint()} refused`),
+        );
+      } else if (this.state === 'CLOSING' || this.state === 'LAST-ACK' || this.state === 'TIME-WAIT') {
         this.enterClosed(undefined);
       } else
         this.enterClosed(new TcpSocketError('ECONNRESET', `connection reset by ${this.remoteEndpoint()}`));
@@ -626,7 +631,9 @@ export class Connection {
       switch (this.state) {
         case 'FIN-WAIT-1':
           this.state = 'FIN-WAIT-2';
-          this.finWait2At = now + this.host.config.finWait2TimeoutMs;
+          // RFC 9293 has no FIN-WAIT-2 timer (the peer may legitimately keep sending); it is opt-in.
+          if (this.host.config.finWait2TimeoutMs > 0)
+            this.finWait2At = now + this.host.config.finWait2TimeoutMs;
           break;
         case 'CLOSING':
           this.enterTimeWait();
@@ -1239,8 +1246,13 @@ export class Connection {
     }
   }
 
+  /**
+   * Arms the persist timer when the peer's window blocks sending and nothing is in flight (so no ACK is coming):
+   * for a zero window it sends probes (RFC 9293 §3.8.6.1); for a window too small to fill a segment it is the
+   * sender-side SWS override timeout (§3.8.6.2.1) after which the runt is sent anyway.
+   */
   private maybeArmPersist(): void {
-    if (this.sndWnd === 0 && this.persistAt === undefined && this.rtoAt === undefined) {
+    if (this.persistAt === undefined && this.rtoAt === undefined) {
       const interval = Math.min(this.rtoEstimator.rto * 2 ** this.persistBackoffs, this.host.config.maxRtoMs);
       this.persistAt = this.host.now() + interval;
     }
@@ -1251,7 +1263,20 @@ export class Connection {
    * Linux, send SEG.SEQ = SND.UNA - 1 with no data: the receiver sees an old sequence and re-ACKs.
    */
   private zeroWindowProbe(): void {
-    if (this.sndWnd > 0 || !SENDING_STATES.has(this.state)) {
+    if (!SENDING_STATES.has(this.state)) return;
+    const room = seqDiff(seqAdd(this.sndUna, this.sndWnd), this.sndNxt);
+    const pending = seqDiff(this.dataEnd(), this.sndNxt);
+    if (room > 0 && pending > 0) {
+      // SWS override: the window stayed too small for a full segment; send what fits.
+      this.sendSegmentAt(
+        this.sndNxt,
+        Math.min(room, pending, this.sendMss()),
+        false,
+        seqLt(this.sndNxt, this.sndMax),
+      );
+      return;
+    }
+    if (this.sndWnd > 0) {
       this.output();
       return;
     }
@@ -1316,11 +1341,6 @@ export class Connection {
 
   private remoteEndpoint(): string {
     return `${this.remoteAddress}:${this.remotePort}`;
-  }
-
-  /** Raises the error for a failed connection as an exception-free code, for logs. */
-  get errorCode(): TcpErrorCode | undefined {
-    return this.error?.code as TcpErrorCode | undefined;
   }
 
   // =====================================================================================================

@@ -47,7 +47,7 @@ export const DEFAULT_TCP_CONFIG: Readonly<TcpConfig> = Object.freeze({
   minRtoMs: 200,
   maxRtoMs: 60_000,
   mslMs: 30_000,
-  finWait2TimeoutMs: 60_000,
+  finWait2TimeoutMs: 0,
   synRetries: 6,
   dataRetries: 15,
   initialWindowSegments: 10,

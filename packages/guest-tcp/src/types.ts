@@ -74,7 +74,7 @@ export interface TcpConfig {
   maxRtoMs: number;
   /** Maximum segment lifetime; TIME-WAIT lasts 2 MSL (RFC 9293 §3.4.2). */
   mslMs: number;
-  /** FIN-WAIT-2 timeout once the application has closed (Linux tcp_fin_timeout). */
+  /** FIN-WAIT-2 timeout (like Linux tcp_fin_timeout for orphans); 0, the default, waits for the peer's FIN. */
   finWait2TimeoutMs: number;
   /** SYN (and SYN-ACK) retransmissions before ETIMEDOUT. */
   synRetries: number;

@@ -23,8 +23,10 @@ export class CubicController implements CongestionController {
   private k = 0;
   /** W_est in segments (§4.3). */
   private wEst = 0;
-  /** cwnd in segments at the start of the epoch, for W_est's additive increase. */
+  /** cwnd in segments at the start of the epoch. */
   private cwndEpoch = 0;
+  /** cwnd in segments just before the last reduction (§4.3 cwnd_prior). */
+  private cwndPrior = 0;
   /** Bytes acked in congestion avoidance not yet turned into window growth. */
   private ackedCarry = 0;
 
@@ -53,11 +55,10 @@ export class CubicController implements CongestionController {
     const rttS = (e.srttMs ?? 100) / 1000;
     const t = (e.nowMs - this.epochStart) / 1000;
     const target = Math.min(Math.max(C * (t + rttS - this.k) ** 3 + this.wMax, cwndSeg), 1.5 * cwndSeg); // §4.2
-    // §4.3: W_est grows by alpha_cubic segments per RTT-worth of acked data.
-    this.wEst += (ALPHA * e.ackedBytes) / mss / Math.max(cwndSeg, 1);
-    if (this.wEst >= this.wMax && this.wEst > this.cwndEpoch) {
-      // Once W_est passes the last maximum, Reno-friendliness uses alpha = 1 (§4.3).
-    }
+    // §4.3: W_est grows by alpha_cubic segments per window of acked data; once it reaches cwnd_prior (the
+    // window before the last reduction) alpha becomes 1, as for Reno.
+    const alpha = this.wEst >= this.cwndPrior ? 1 : ALPHA;
+    this.wEst += (alpha * e.ackedBytes) / mss / Math.max(cwndSeg, 1);
     let grow: number;
     if (this.wEst > target) {
       grow = ((this.wEst - cwndSeg) / cwndSeg) * e.ackedBytes; // Reno-friendly region
@@ -74,6 +75,7 @@ export class CubicController implements CongestionController {
 
   private reduce(e: LossEvent): void {
     const cwndSeg = this.cwnd / e.mss;
+    this.cwndPrior = cwndSeg;
     // §4.7 fast convergence: release bandwidth when the new maximum is below the last one.
     if (cwndSeg < this.wLastMax) {
       this.wLastMax = cwndSeg;
@@ -115,6 +117,7 @@ export class CubicController implements CongestionController {
       k: this.k,
       wEst: this.wEst,
       cwndEpoch: this.cwndEpoch,
+      cwndPrior: this.cwndPrior,
       ackedCarry: this.ackedCarry,
     };
   }
@@ -128,6 +131,7 @@ export class CubicController implements CongestionController {
     this.k = requireNumber(s, 'k');
     this.wEst = requireNumber(s, 'wEst');
     this.cwndEpoch = requireNumber(s, 'cwndEpoch');
+    this.cwndPrior = requireNumber(s, 'cwndPrior');
     this.ackedCarry = requireNumber(s, 'ackedCarry');
   }
 }
