@@ -58,6 +58,8 @@ export interface ConnectionHost {
 export type SocketEventName = keyof SocketEvents;
 
 const TS_OPTION_BYTES = 12;
+/** Smallest peer MSS honoured (payload + options), so timestamps still leave room for data. */
+const MIN_PEER_MSS = 64;
 /** RFC 5681 §3.2 DupThresh. */
 const DUP_THRESH = 3;
 
@@ -367,7 +369,9 @@ export class Connection {
   private acceptSynOptions(syn: TcpSegment): void {
     const c = this.host.config;
     const o = syn.options;
-    this.peerMss = Math.min(o.mss ?? 536, c.mss); // RFC 9293 §3.7.1: 536 when absent
+    // RFC 9293 §3.7.1: 536 when absent. A floor stops a peer from forcing tiny segments (CVE-2019-11479;
+    // Linux's tcp_min_snd_mss is 48).
+    this.peerMss = Math.max(Math.min(o.mss ?? 536, c.mss), MIN_PEER_MSS);
     this.wscaleOk = c.windowScaling && o.windowScale !== undefined;
     if (this.wscaleOk) this.sndWscale = o.windowScale ?? 0;
     else this.rcvWscale = 0;
@@ -475,6 +479,32 @@ export class Connection {
     const segLen = payload.length + (flags & SYN ? 1 : 0) + (fin ? 1 : 0);
     const rcvWnd = Math.max(0, seqDiff(this.rcvAdv, this.rcvNxt));
 
+    // The peer's SYN again, in SYN-RECEIVED: it sits just below RCV.NXT, so handle it before the window test.
+    if (this.state === 'SYN-RECEIVED' && flags & SYN && !(flags & RST) && seq === this.irs) {
+      if (flags & ACK && seg.ack === this.sndNxt) {
+        // Simultaneous open (RFC 9293 §3.5 figure 8, line 6): the crossing SYN-ACK acknowledges our SYN.
+        this.establishFromSynReceived(seg, seg.window);
+        this.sendAck();
+        this.output();
+      } else if (!(flags & ACK)) {
+        this.sendSyn(true); // a retransmitted SYN: our SYN-ACK was lost
+      } else {
+        this.sendAck();
+      }
+      return;
+    }
+    // A retransmitted FIN in TIME-WAIT: our last ACK was lost. Re-ACK and restart 2 MSL (§3.10.7.4, TIME-WAIT).
+    if (
+      this.state === 'TIME-WAIT' &&
+      flags & FIN &&
+      !(flags & (RST | SYN)) &&
+      seqAdd(seq, segLen) === this.rcvNxt
+    ) {
+      this.sendAck();
+      this.timeWaitAt = this.host.now() + 2 * this.host.config.mslMs;
+      return;
+    }
+
     // RFC 7323 §5.3 PAWS: an older timestamp than TS.Recent marks an old duplicate.
     const ts = seg.options.timestamps;
     if (
@@ -539,10 +569,6 @@ export class Connection {
 
     // Fourth: SYN in a synchronized state (RFC 5961 §4.2): never reset on it, challenge instead.
     if (flags & SYN) {
-      if (this.state === 'SYN-RECEIVED' && seq === this.irs) {
-        this.sendSyn(true); // duplicate SYN: our SYN-ACK was lost
-        return;
-      }
       this.challengeAck();
       return;
     }
@@ -552,21 +578,9 @@ export class Connection {
       this.drop('bad-state');
       return;
     }
-    // RFC 7323 §4.3: update TS.Recent when the segment covers Last.ACK.sent.
-    if (this.tsOk && ts && seqGe(ts.value, this.tsRecent) && seqLe(seq, this.lastAckSent)) {
-      this.tsRecent = ts.value;
-    }
     if (this.state === 'SYN-RECEIVED') {
       if (seqGt(seg.ack, this.sndUna) && seqLe(seg.ack, this.sndNxt)) {
-        this.sndUna = seg.ack;
-        this.stopRto();
-        this.timeouts = 0;
-        this.sampleRttFromHandshake();
-        this.state = this.finQueued ? 'FIN-WAIT-1' : 'ESTABLISHED';
-        this.updateWindow(seg);
-        this.host.stats.connectionsOpened++;
-        if (this.listenerPort !== 0) this.host.established(this);
-        else this.host.notify(this, 'connect');
+        this.establishFromSynReceived(seg, this.scaledWindow(seg));
       } else {
         this.sendReset(seg.ack);
         this.drop('bad-ack');
@@ -574,6 +588,11 @@ export class Connection {
       }
     }
     if (!this.processAck(seg)) return;
+    // RFC 7323 §4.3: update TS.Recent when the segment covers Last.ACK.sent, and only once the segment passed
+    // every check (a blind segment with a bad ACK must not plant a future timestamp; cf. Linux bd090dfc634d).
+    if (this.tsOk && ts && seqGe(ts.value, this.tsRecent) && seqLe(seq, this.lastAckSent)) {
+      this.tsRecent = ts.value;
+    }
     if (this.state === 'CLOSED') return;
 
     // Seventh: segment text.
@@ -587,12 +606,24 @@ export class Connection {
     }
     if (this.pendingFin !== undefined && this.pendingFin === this.rcvNxt && !this.finReceived) {
       this.receiveFin();
-    } else if (fin && this.finReceived && this.state === 'TIME-WAIT') {
-      // A retransmitted FIN: our ACK was lost. Re-ACK and restart 2 MSL (§3.10.7.4, TIME-WAIT).
-      this.sendAck();
-      this.timeWaitAt = this.host.now() + 2 * this.host.config.mslMs;
     }
     this.output();
+  }
+
+  /** SYN-RECEIVED -> ESTABLISHED (or FIN-WAIT-1 when close() came first): our SYN is acknowledged. */
+  private establishFromSynReceived(seg: TcpSegment, window: number): void {
+    this.sndUna = seg.ack;
+    this.stopRto();
+    this.timeouts = 0;
+    this.sampleRttFromHandshake();
+    this.state = this.finQueued ? 'FIN-WAIT-1' : 'ESTABLISHED';
+    this.sndWnd = window;
+    this.sndWl1 = seg.seq;
+    this.sndWl2 = seg.ack;
+    if (window > this.maxSndWnd) this.maxSndWnd = window;
+    this.host.stats.connectionsOpened++;
+    if (this.listenerPort !== 0) this.host.established(this);
+    else this.host.notify(this, 'connect');
   }
 
   /** Fifth step for synchronized states. Returns false when the segment must be dropped. */
@@ -729,7 +760,14 @@ export class Connection {
     this.rttSeq = undefined;
     if (!this.sackOk) this.cc.setCwnd(this.cc.ssthresh + DUP_THRESH * mss); // RFC 6582 step 2 inflation
     // RFC 6675 §5 step (4.3) / RFC 6582 step 2: retransmit the first lost segment at once.
-    this.retransmitFrom(this.sndUna, mss);
+    if (this.sackOk) {
+      const hole = this.scoreboard.firstHole(this.sndUna, this.sndMax);
+      if (hole) {
+        const len = Math.min(seqDiff(hole[1], hole[0]), mss);
+        this.retransmitFrom(hole[0], len);
+        this.highRxt = seqAdd(hole[0], len);
+      }
+    } else this.retransmitFrom(this.sndUna, mss);
   }
 
   private recordSack(seg: TcpSegment): number {
@@ -855,7 +893,7 @@ export class Connection {
   /** RFC 6675 §4 SetPipe(), on byte ranges: outstanding, less SACKed, less lost holes not yet retransmitted. */
   private pipe(): number {
     const outstanding = seqDiff(this.sndMax, this.sndUna);
-    const loss = this.scoreboard.lossBoundary(this.sndUna, (DUP_THRESH - 1) * this.sendMss());
+    const loss = this.scoreboard.lossBoundary(this.sndUna, (DUP_THRESH - 1) * this.sendMss(), DUP_THRESH);
     const from = seqMax(this.highRxt, this.sndUna);
     const lostNotRetransmitted = seqGt(loss, from) ? this.scoreboard.holesWithin(from, loss) : 0;
     return outstanding - this.scoreboard.sackedBytes - lostNotRetransmitted;
@@ -873,12 +911,16 @@ export class Connection {
     const mss = this.sendMss();
     let guard = 0;
     while (this.cc.cwnd - this.pipe() >= mss && guard++ < 1000) {
-      const loss = this.scoreboard.lossBoundary(this.sndUna, (DUP_THRESH - 1) * mss);
+      const loss = this.scoreboard.lossBoundary(this.sndUna, (DUP_THRESH - 1) * mss, DUP_THRESH);
       const from = seqMax(this.highRxt, this.sndUna);
       // Rule 1: the first lost hole above HighRxt.
       let hole = seqLt(from, loss) ? this.scoreboard.firstHole(from, loss) : undefined;
       // Rule 3: with no new data to send, a not-yet-lost hole.
-      if (!hole && !this.hasNewDataToSend()) hole = this.scoreboard.firstHole(from, this.sndMax);
+      if (!hole && !this.hasNewDataToSend()) {
+        const highSacked = this.scoreboard.highestSacked;
+        if (highSacked !== undefined && seqLt(from, highSacked))
+          hole = this.scoreboard.firstHole(from, highSacked);
+      }
       if (hole) {
         const len = Math.min(seqDiff(hole[1], hole[0]), mss);
         this.retransmitFrom(hole[0], len);
@@ -1028,10 +1070,6 @@ export class Connection {
 
   /** A bare ACK: SEQ = SND.NXT, ACK = RCV.NXT, current window, SACK blocks when holding out-of-order data. */
   sendAck(): void {
-    if (this.state === 'SYN-RECEIVED') {
-      this.sendSyn(true);
-      return;
-    }
     if (this.state === 'SYN-SENT' || this.state === 'CLOSED' || this.state === 'LISTEN') return;
     this.emitSegment(
       this.sndNxt,
@@ -1210,9 +1248,10 @@ export class Connection {
   /** RFC 6298 §5.4-5.6 and RFC 5681 §3.1: back off, collapse the window, resend from SND.UNA. */
   private retransmitTimeout(): void {
     const c = this.host.config;
+    const handshake = this.state === 'SYN-SENT' || this.state === 'SYN-RECEIVED';
+    if (!handshake && this.sndUna === this.sndMax) return; // nothing outstanding (the timer raced an ACK)
     this.timeouts++;
     this.host.stats.retransmitTimeouts++;
-    const handshake = this.state === 'SYN-SENT' || this.state === 'SYN-RECEIVED';
     if (this.timeouts > (handshake ? c.synRetries : c.dataRetries)) {
       if (!handshake) this.sendControl(this.sndNxt, this.rcvNxt, RST | ACK);
       this.enterClosed(new TcpSocketError('ETIMEDOUT', `no answer from ${this.remoteEndpoint()}`));
@@ -1226,7 +1265,6 @@ export class Connection {
       this.armRto();
       return;
     }
-    if (this.sndUna === this.sndMax) return; // nothing outstanding (e.g. the timer raced an ACK)
     const mss = this.sendMss();
     this.cc.onRetransmitTimeout({
       flightBytes: seqDiff(this.sndMax, this.sndUna),

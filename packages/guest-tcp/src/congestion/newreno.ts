@@ -34,7 +34,7 @@ export class NewRenoController implements CongestionController {
   }
 
   onRecoveryEnd(e: LossEvent): void {
-    this.cwnd = Math.max(Math.min(this.ssthresh, e.flightBytes + e.mss), e.mss); // RFC 6582 §3.2 step 3
+    this.cwnd = Math.min(this.ssthresh, Math.max(e.flightBytes, e.mss) + e.mss); // RFC 6582 §3.2 step 3
   }
 
   onRetransmitTimeout(e: LossEvent): void {

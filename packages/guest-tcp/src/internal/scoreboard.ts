@@ -106,14 +106,15 @@ export class SackScoreboard {
   }
 
   /**
-   * RFC 6675 IsLost(): a hole byte is lost when more than (DupThresh - 1) * SMSS bytes are SACKed above it.
-   * Returns the boundary below which every hole counts as lost (equal to una when none is).
+   * RFC 6675 IsLost(): a hole byte is lost when DupThresh discontiguous SACKed ranges lie above it, or more than
+   * (DupThresh - 1) * SMSS bytes are SACKed above it. Returns the boundary below which every hole counts as
+   * lost (equal to una when none is).
    */
-  lossBoundary(una: number, dupThreshBytes: number): number {
+  lossBoundary(una: number, dupThreshBytes: number, dupThreshRanges = Infinity): number {
     let above = 0;
     for (let i = this.ranges.length - 1; i >= 0; i--) {
       above += seqDiff(this.ranges[i][1], this.ranges[i][0]);
-      if (above > dupThreshBytes) return this.ranges[i][0];
+      if (above > dupThreshBytes || this.ranges.length - i >= dupThreshRanges) return this.ranges[i][0];
     }
     return una;
   }
