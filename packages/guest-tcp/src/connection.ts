@@ -19,6 +19,7 @@ import {
   type SocketInfo,
   type TcpConfig,
   type TcpErrorCode,
+  type TcpSocket,
   type TcpState,
   type TcpStats,
 } from './types.ts';
@@ -74,7 +75,7 @@ const SENDING_STATES: ReadonlySet<TcpState> = new Set([
 /** States in which segment text is accepted (RFC 9293 §3.10.7.4, seventh step). */
 const RECEIVING_STATES: ReadonlySet<TcpState> = new Set(['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2']);
 
-export class Connection {
+export class Connection implements TcpSocket {
   state: TcpState;
   readonly localPort: number;
   readonly remoteAddr: Ipv4Address;

@@ -60,7 +60,7 @@ describe('window scaling (RFC 7323 §2)', () => {
     net.observe((p, from) => {
       const s = decode(p);
       if (from === a.address) {
-        conn ??= a.sockets()[0];
+        conn ??= a.sockets()[0] as Connection | undefined;
         if (conn) maxInFlight = Math.max(maxInFlight, conn.info().bytesInFlight);
       } else if (!(s.flags & 0x02)) {
         const sock = b.sockets()[0];
@@ -139,7 +139,7 @@ describe('zero window', () => {
       }
     };
     listener.on('connection', () => {
-      server = listener.accept()!;
+      server = listener.accept() as Connection;
       server.on('readable', drain);
     });
     const client = a.connect(SIM_B, 5001);

@@ -65,9 +65,9 @@ describe('fuzz', () => {
     let received = 0;
     let mismatches = 0;
     const errors: string[] = [];
-    const client = a.connect(SIM_B, 80);
+    const client = a.connect(SIM_B, 80) as Connection;
     transferListener.on('connection', () => {
-      for (let s; (s = transferListener.accept()) !== null;) {
+      for (let s; (s = transferListener.accept() as Connection | null) !== null;) {
         if (s.remotePort !== client.localPort || s.remoteAddr !== A_ADDR) {
           s.abort(); // a hostile handshake that somehow completed
           continue;

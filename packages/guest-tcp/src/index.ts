@@ -8,8 +8,6 @@ export {
   resolveConfig,
   type ConnectOptions,
 } from './stack.ts';
-export { Connection as TcpSocket } from './connection.ts';
-export { Listener as TcpListener } from './listener.ts';
 export {
   TcpSocketError,
   type Clock,
@@ -19,6 +17,8 @@ export {
   type SocketInfo,
   type TcpConfig,
   type TcpErrorCode,
+  type TcpListener,
+  type TcpSocket,
   type TcpStackOptions,
   type TcpState,
   type TcpStats,

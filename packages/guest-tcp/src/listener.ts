@@ -1,8 +1,8 @@
 /** A listening port (RFC 9293 LISTEN): half-open connections count against the backlog until accepted. */
 import type { Connection } from './connection.ts';
-import type { ListenerEvents } from './types.ts';
+import type { ListenerEvents, TcpListener } from './types.ts';
 
-export class Listener {
+export class Listener implements TcpListener {
   private readonly pending = new Set<Connection>();
   private readonly ready: Connection[] = [];
   private handlers: Array<ListenerEvents['connection']> = [];

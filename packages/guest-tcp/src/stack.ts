@@ -15,6 +15,8 @@ import {
   type Clock,
   type DropReason,
   type TcpConfig,
+  type TcpListener,
+  type TcpSocket,
   type TcpStackOptions,
   type TcpStats,
 } from './types.ts';
@@ -205,7 +207,7 @@ export class TcpStack {
   // Sockets API
   // ------------------------------------------------------------------------------------------------
 
-  listen(port: number, options: { backlog?: number } = {}): Listener {
+  listen(port: number, options: { backlog?: number } = {}): TcpListener {
     checkPort(port, 'listen port');
     if (this.listeners.has(port))
       throw new TcpSocketError('EADDRINUSE', `port ${port} already has a listener`);
@@ -216,7 +218,7 @@ export class TcpStack {
     return listener;
   }
 
-  connect(remoteAddress: string | number, remotePort: number, options: ConnectOptions = {}): Connection {
+  connect(remoteAddress: string | number, remotePort: number, options: ConnectOptions = {}): TcpSocket {
     const remote = toIpv4Address(remoteAddress);
     checkPort(remotePort, 'remote port');
     const localPort = options.localPort ?? this.ephemeralPort(remote, remotePort);
@@ -234,15 +236,15 @@ export class TcpStack {
     return conn;
   }
 
-  socket(id: number): Connection | undefined {
+  socket(id: number): TcpSocket | undefined {
     return this.byId.get(id);
   }
 
-  sockets(): Connection[] {
+  sockets(): TcpSocket[] {
     return [...this.byId.values()];
   }
 
-  listener(port: number): Listener | undefined {
+  listener(port: number): TcpListener | undefined {
     return this.listeners.get(port);
   }
 

@@ -153,3 +153,47 @@ export interface SocketInfo {
   readonly mss: number;
   readonly inRecovery: boolean;
 }
+
+/** A connection as applications see it (the TCB behind it is internal). */
+export interface TcpSocket {
+  readonly id: number;
+  readonly state: TcpState;
+  readonly localAddress: string;
+  readonly localPort: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  /** Bytes that read() would return now. */
+  readonly readableLength: number;
+  /** The peer's FIN has been read past: no more data will arrive. */
+  readonly readableEnded: boolean;
+  /** Free send-buffer space: how much write() would accept now. */
+  readonly writableLength: number;
+  /** Bytes written but not yet acknowledged by the peer. */
+  readonly unacknowledgedLength: number;
+  /** Set when the connection ended abnormally. */
+  readonly error: TcpSocketError | undefined;
+  on<E extends keyof SocketEvents>(event: E, handler: SocketEvents[E]): this;
+  off<E extends keyof SocketEvents>(event: E, handler: SocketEvents[E]): this;
+  /** Queues a copy of `data`; returns the bytes accepted (fewer means back-pressure: wait for 'writable'). */
+  write(data: Uint8Array): number;
+  /** Up to `max` bytes, or null when none are buffered. */
+  read(max?: number): Uint8Array | null;
+  /** Graceful close of the sending side (FIN after queued data); reading continues until 'end'. */
+  close(): void;
+  /** Abortive close: RST, everything discarded. */
+  abort(): void;
+  /** Switches Nagle's algorithm off (true) or on (false). */
+  setNoDelay(noDelay?: boolean): void;
+  info(): SocketInfo;
+}
+
+/** A listening port. */
+export interface TcpListener {
+  readonly port: number;
+  readonly backlog: number;
+  /** The next established connection, or null when none is waiting. */
+  accept(): TcpSocket | null;
+  on(event: 'connection', handler: ListenerEvents['connection']): this;
+  /** Stops listening; connections not yet accepted are reset. */
+  close(): void;
+}

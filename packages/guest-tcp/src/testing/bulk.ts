@@ -2,9 +2,9 @@
  * Test and benchmark helpers: a deterministic byte pattern and a bulk transfer driven through a SimNetwork.
  * The pattern is position-dependent so reordering, loss or duplication bugs show up as mismatches.
  */
-import type { Connection } from '../connection.ts';
 import type { SimNetwork } from '../sim/network.ts';
 import type { TcpStack } from '../stack.ts';
+import type { TcpSocket } from '../types.ts';
 
 /** Byte at absolute stream offset `i` of stream `seed`. */
 export function patternByte(seed: number, i: number): number {
@@ -69,7 +69,7 @@ export function runBulkTransfer(
   let received = 0;
   let mismatches = 0;
   let written = 0;
-  let serverSock: Connection | undefined;
+  let serverSock: TcpSocket | undefined;
   let serverClosed = false;
   let clientClosed = false;
   const listener = receiver.listen(port);

@@ -253,7 +253,7 @@ export class ScriptedPeer {
     this.rcvNxt = (synAck.seq + 1) >>> 0;
     this.advance(o.rttMs ?? 0);
     this.send({ flags: ACK });
-    const socket = listener.accept();
+    const socket = listener.accept() as Connection | null;
     if (!socket) throw new Error('listener has no established connection after the handshake');
     this.take();
     return { socket, synAck };
@@ -269,7 +269,7 @@ export class ScriptedPeer {
     const socket = this.stack.connect(PEER_ADDRESS, this.port, {
       localPort: o.localPort ?? this.stackPort,
       noDelay: o.noDelay,
-    });
+    }) as Connection;
     const syn = this.takeOne();
     this.stackPort = syn.srcPort;
     this.rcvNxt = (syn.seq + 1) >>> 0;
