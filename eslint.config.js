@@ -13,6 +13,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (tools/scripts/*.mjs) run outside TypeScript and need Node's globals declared.
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     files: ['**/*.ts'],
     rules: {
       // Packages talk through their entry file only (DEVELOPERS.md: no deep relative imports across packages).

@@ -59,6 +59,10 @@ export interface ConnectionHost {
 export type SocketEventName = keyof SocketEvents;
 
 const TS_OPTION_BYTES = 12;
+/** RFC 8985 §7.2 WCDelAckT: the longest a receiver may delay an ACK for a lone segment. */
+const WORST_CASE_DELAYED_ACK_MS = 200;
+/** Floor on the probe timeout, so clock granularity and scheduling jitter do not cause spurious probes. */
+const MIN_PTO_MS = 10;
 /** Smallest peer MSS honoured (payload + options), so timestamps still leave room for data. */
 const MIN_PEER_MSS = 64;
 /** RFC 5681 §3.2 DupThresh. */
@@ -129,6 +133,8 @@ export class Connection implements TcpSocket {
 
   // --- Timers (absolute clock times, undefined when stopped) ---
   rtoAt: number | undefined;
+  /** RFC 8985 §7 tail loss probe timer (PTO). */
+  tlpAt: number | undefined;
   delackAt: number | undefined;
   persistAt: number | undefined;
   timeWaitAt: number | undefined;
@@ -150,6 +156,14 @@ export class Connection implements TcpSocket {
   /** RFC 6675 HighRxt: highest sequence retransmitted in this recovery. */
   highRxt = 0;
   readonly scoreboard = new SackScoreboard();
+  /** End of the outstanding tail-loss-probe episode (one probe per episode), or undefined. */
+  tlpHighSeq: number | undefined;
+  /** The outstanding probe re-sent old data (rather than sending new data). */
+  tlpRetransmitted = false;
+  /** A D-SACK showed the probe's data had arrived already: no loss, no congestion response. */
+  tlpDsacked = false;
+  /** D-SACK block (RFC 2883) to report in our next ACK: a duplicate segment we received. */
+  dsack: [number, number] | undefined;
   /** Segments received since our last ACK (delayed ACK, RFC 5681 §4.2: ACK at least every second one). */
   unackedSegments = 0;
 
@@ -728,6 +742,7 @@ export class Connection implements TcpSocket {
     // RFC 6298 §5.2/5.3: stop the timer when all is acked, else restart it.
     if (this.sndUna === this.sndMax) this.stopRto();
     else this.armRto();
+    this.afterAckForTlp(seg, now);
 
     // 'writable' at a low-water mark, not per freed byte, so writers refill in large chunks.
     if (
@@ -737,6 +752,58 @@ export class Connection implements TcpSocket {
       this.wantWritable = false;
       this.host.notify(this, 'writable');
     }
+  }
+
+  /**
+   * RFC 8985 §7.4: when the probe episode ends, a probe that re-sent data and was not reported as a duplicate
+   * (D-SACK) repaired a real loss, so the congestion controller reacts as for fast recovery. Then the PTO is
+   * re-armed for whatever is still outstanding (§7.2).
+   */
+  private afterAckForTlp(seg: TcpSegment, now: number): void {
+    if (this.tlpHighSeq !== undefined) {
+      const first = seg.options.sack?.[0];
+      if (first && seqLe(first[1], seg.ack)) this.tlpDsacked = true;
+      if (seqGe(seg.ack, this.tlpHighSeq)) {
+        if (this.tlpRetransmitted && !this.tlpDsacked && !this.inRecovery) {
+          const mss = this.sendMss();
+          this.cc.onCongestionEvent({ flightBytes: this.flightSize() + mss, mss, nowMs: now });
+          this.cc.setCwnd(this.cc.ssthresh);
+        }
+        this.tlpHighSeq = undefined;
+      }
+    }
+    this.armTlp();
+  }
+
+  /** RFC 8985 §7.2: PTO = 2*SRTT, plus the worst-case delayed-ACK time when one segment is in flight. */
+  private armTlp(): void {
+    this.tlpAt = undefined;
+    const srtt = this.rtoEstimator.srtt;
+    if (!this.sackOk || this.inRecovery || this.tlpHighSeq !== undefined || srtt === undefined) return;
+    if (this.sndUna === this.sndMax || !SENDING_STATES.has(this.state) || this.rtoAt === undefined) return;
+    let pto = 2 * srtt;
+    if (seqDiff(this.sndMax, this.sndUna) <= this.sendMss()) pto += WORST_CASE_DELAYED_ACK_MS;
+    pto = Math.max(pto, MIN_PTO_MS);
+    const at = this.host.now() + pto;
+    if (at < this.rtoAt) this.tlpAt = at;
+  }
+
+  /** RFC 8985 §7.3: send one new segment if possible, else re-send the last one, to elicit an ACK. */
+  private tailLossProbe(): void {
+    if (this.inRecovery || this.sndUna === this.sndMax || !SENDING_STATES.has(this.state)) return;
+    this.host.stats.tailLossProbes++;
+    const before = this.sndMax;
+    const wndRoom = seqDiff(seqAdd(this.sndUna, this.sndWnd), this.sndNxt);
+    if (this.hasNewDataToSend() && wndRoom > 0) this.sendOneNewSegment(Number.MAX_SAFE_INTEGER);
+    this.tlpRetransmitted = this.sndMax === before;
+    if (this.tlpRetransmitted) {
+      const finSeq = this.finSent() ? this.finSeq() : this.sndMax;
+      const start = seqMax(this.sndUna, seqAdd(finSeq, -this.sendMss()));
+      this.retransmitFrom(start, seqDiff(finSeq, start));
+    }
+    this.tlpHighSeq = this.sndMax;
+    this.tlpDsacked = false;
+    this.armRto();
   }
 
   private duplicateAck(priorFlight: number): void {
@@ -753,6 +820,7 @@ export class Connection implements TcpSocket {
     // RFC 6582 §3.2 step 2 / §4: no fast retransmit for duplicates from before an RTO's recovery point.
     if (seqLt(this.sndUna, this.recover)) return;
     this.inRecovery = true;
+    this.tlpAt = undefined;
     this.recover = this.sndMax;
     this.highRxt = this.sndUna;
     this.host.stats.fastRetransmits++;
@@ -804,8 +872,10 @@ export class Connection implements TcpSocket {
     if (seqLt(seq, this.rcvNxt)) {
       const skip = seqDiff(this.rcvNxt, seq);
       if (skip >= payload.length) {
+        // A pure duplicate: ACK at once (RFC 5681 §4.2), reporting it as a D-SACK (RFC 2883 §4).
+        if (this.sackOk) this.dsack = [seq, seqAdd(seq, payload.length)];
         this.ackNow();
-        return; // a pure duplicate: ACK at once so the sender learns (RFC 5681 §4.2)
+        return;
       }
       payload = payload.subarray(skip);
       seq = this.rcvNxt;
@@ -1053,12 +1123,18 @@ export class Connection implements TcpSocket {
       this.sndMax = end;
     }
     if (this.rtoAt === undefined) this.armRto();
+    if (!retransmission && this.tlpAt === undefined) this.armTlp();
     this.persistAt = undefined;
   }
 
   private sackBlocksToSend(): ReadonlyArray<readonly [number, number]> | undefined {
-    if (!this.sackOk || this.reassembly.isEmpty) return undefined;
-    return this.reassembly.sackBlocks(this.tsOk ? 3 : 4);
+    if (!this.sackOk) return undefined;
+    const max = this.tsOk ? 3 : 4;
+    const dsack = this.dsack;
+    this.dsack = undefined; // reported once (RFC 2883 §4: D-SACK in the first block of one ACK)
+    if (this.reassembly.isEmpty) return dsack ? [dsack] : undefined;
+    const blocks = this.reassembly.sackBlocks(dsack ? max - 1 : max);
+    return dsack ? [dsack, ...blocks] : blocks;
   }
 
   private segmentOptions(sack: ReadonlyArray<readonly [number, number]> | undefined): TcpOptions {
@@ -1203,7 +1279,14 @@ export class Connection implements TcpSocket {
 
   nextDeadline(): number | undefined {
     let t: number | undefined;
-    for (const d of [this.rtoAt, this.delackAt, this.persistAt, this.timeWaitAt, this.finWait2At]) {
+    for (const d of [
+      this.rtoAt,
+      this.tlpAt,
+      this.delackAt,
+      this.persistAt,
+      this.timeWaitAt,
+      this.finWait2At,
+    ]) {
       if (d !== undefined && (t === undefined || d < t)) t = d;
     }
     return t;
@@ -1229,8 +1312,14 @@ export class Connection implements TcpSocket {
     }
     if (this.rtoAt !== undefined && now >= this.rtoAt) {
       this.rtoAt = undefined;
+      this.tlpAt = undefined;
+      this.tlpHighSeq = undefined;
       this.retransmitTimeout();
       if (this.state === 'CLOSED') return;
+    }
+    if (this.tlpAt !== undefined && now >= this.tlpAt) {
+      this.tlpAt = undefined;
+      this.tailLossProbe();
     }
     if (this.persistAt !== undefined && now >= this.persistAt) {
       this.persistAt = undefined;
@@ -1340,6 +1429,7 @@ export class Connection implements TcpSocket {
   private enterTimeWait(): void {
     this.state = 'TIME-WAIT';
     this.stopRto();
+    this.tlpAt = undefined;
     this.persistAt = undefined;
     this.finWait2At = undefined;
     this.timeWaitAt = this.host.now() + 2 * this.host.config.mslMs;
@@ -1349,7 +1439,7 @@ export class Connection implements TcpSocket {
     if (this.state === 'CLOSED') return;
     this.state = 'CLOSED';
     this.error = error;
-    this.rtoAt = this.delackAt = this.persistAt = this.timeWaitAt = this.finWait2At = undefined;
+    this.rtoAt = this.tlpAt = this.delackAt = this.persistAt = this.timeWaitAt = this.finWait2At = undefined;
     this.host.closed(this);
     this.host.notify(this, 'close');
   }
@@ -1427,6 +1517,12 @@ export class Connection implements TcpSocket {
       .bool(this.inRecovery);
     w.optF64(this.pendingFin).optF64(this.rttSeq);
     w.optF64(this.rtoAt)
+      .optF64(this.tlpAt)
+      .optF64(this.tlpHighSeq)
+      .bool(this.tlpRetransmitted)
+      .bool(this.tlpDsacked)
+      .optF64(this.dsack?.[0])
+      .optF64(this.dsack?.[1])
       .optF64(this.delackAt)
       .optF64(this.persistAt)
       .optF64(this.timeWaitAt)
@@ -1504,6 +1600,13 @@ export class Connection implements TcpSocket {
     conn.pendingFin = r.optF64('pending fin');
     conn.rttSeq = r.optF64('rtt seq');
     conn.rtoAt = r.optF64('rto timer');
+    conn.tlpAt = r.optF64('tail loss probe timer');
+    conn.tlpHighSeq = r.optF64('tlp high seq');
+    conn.tlpRetransmitted = r.bool('tlp retransmitted');
+    conn.tlpDsacked = r.bool('tlp dsacked');
+    const dsackStart = r.optF64('dsack start');
+    const dsackEnd = r.optF64('dsack end');
+    conn.dsack = dsackStart !== undefined && dsackEnd !== undefined ? [dsackStart, dsackEnd] : undefined;
     conn.delackAt = r.optF64('delack timer');
     conn.persistAt = r.optF64('persist timer');
     conn.timeWaitAt = r.optF64('time-wait timer');

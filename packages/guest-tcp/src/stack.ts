@@ -109,6 +109,7 @@ function newStats(): TcpStats {
     fastRetransmits: 0,
     retransmitTimeouts: 0,
     zeroWindowProbes: 0,
+    tailLossProbes: 0,
     challengeAcks: 0,
     challengeAcksSuppressed: 0,
     resetsSent: 0,

@@ -122,6 +122,8 @@ export interface TcpStats {
   fastRetransmits: number;
   retransmitTimeouts: number;
   zeroWindowProbes: number;
+  /** RFC 8985 tail loss probes sent. */
+  tailLossProbes: number;
   challengeAcks: number;
   challengeAcksSuppressed: number;
   resetsSent: number;
