@@ -553,6 +553,9 @@ export class Connection implements TcpSocket {
       // A zero window still takes the ACK field of an in-sequence segment (§3.10.7.4: "special allowance").
       const zeroWindowProbe = rcvWnd === 0 && seq === this.rcvNxt && !(flags & (RST | SYN));
       if (!zeroWindowProbe) {
+        // Data wholly below RCV.NXT is a duplicate: report it as a D-SACK (RFC 2883 §4) with the ACK.
+        const end = seqAdd(seq, payload.length);
+        if (this.sackOk && payload.length > 0 && seqLe(end, this.rcvNxt)) this.dsack = [seq, end];
         if (!(flags & RST)) this.sendAck();
         this.drop('out-of-window');
         return;
@@ -775,7 +778,10 @@ export class Connection implements TcpSocket {
     this.armTlp();
   }
 
-  /** RFC 8985 §7.2: PTO = 2*SRTT, plus the worst-case delayed-ACK time when one segment is in flight. */
+  /**
+   * RFC 8985 §7.2: PTO = 2*SRTT, plus the worst-case delayed-ACK time when one segment is in flight. Without
+   * RACK, a probe repairs a lost tail (or a lost final ACK); losses before the tail still need SACK recovery.
+   */
   private armTlp(): void {
     this.tlpAt = undefined;
     const srtt = this.rtoEstimator.srtt;
@@ -784,8 +790,10 @@ export class Connection implements TcpSocket {
     let pto = 2 * srtt;
     if (seqDiff(this.sndMax, this.sndUna) <= this.sendMss()) pto += WORST_CASE_DELAYED_ACK_MS;
     pto = Math.max(pto, MIN_PTO_MS);
-    const at = this.host.now() + pto;
-    if (at < this.rtoAt) this.tlpAt = at;
+    const now = this.host.now();
+    if (this.rtoAt <= now) return; // the RTO is due: it, not a probe, handles this
+    // §7.2: when the RTO would fire first, the probe goes at the RTO's time instead (no window collapse).
+    this.tlpAt = Math.min(now + pto, this.rtoAt);
   }
 
   /** RFC 8985 §7.3: send one new segment if possible, else re-send the last one, to elicit an ACK. */
@@ -803,6 +811,7 @@ export class Connection implements TcpSocket {
     }
     this.tlpHighSeq = this.sndMax;
     this.tlpDsacked = false;
+    this.tlpAt = undefined; // one probe per episode (sending may have re-armed it)
     this.armRto();
   }
 
@@ -1310,16 +1319,17 @@ export class Connection implements TcpSocket {
       this.delackAt = undefined;
       this.sendAck();
     }
+    // The probe first: when it shares its time with the RTO (§7.2), it replaces it and re-arms the RTO.
+    if (this.tlpAt !== undefined && now >= this.tlpAt) {
+      this.tlpAt = undefined;
+      this.tailLossProbe();
+    }
     if (this.rtoAt !== undefined && now >= this.rtoAt) {
       this.rtoAt = undefined;
       this.tlpAt = undefined;
       this.tlpHighSeq = undefined;
       this.retransmitTimeout();
       if (this.state === 'CLOSED') return;
-    }
-    if (this.tlpAt !== undefined && now >= this.tlpAt) {
-      this.tlpAt = undefined;
-      this.tailLossProbe();
     }
     if (this.persistAt !== undefined && now >= this.persistAt) {
       this.persistAt = undefined;
