@@ -1,0 +1,2 @@
+/** @vmha/guest-apps */
+export {};

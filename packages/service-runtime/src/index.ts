@@ -1,0 +1,2 @@
+/** @vmha/service-runtime */
+export {};

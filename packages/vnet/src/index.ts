@@ -1,0 +1,2 @@
+/** @vmha/vnet */
+export {};
