@@ -74,3 +74,4 @@ export {
   type SimNode,
   type SimStats,
 } from './sim/network.ts';
+export { EventQueue } from './sim/event-queue.ts';

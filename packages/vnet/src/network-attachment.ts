@@ -1,0 +1,124 @@
+/**
+ * One IPv4 address's presence on the virtual network: it subscribes to the subject keyed by its address and
+ * publishes each outgoing datagram to the subject of the datagram's destination. Whoever owns an address
+ * attaches it; moving a VIP (failover, migration) is closing one attachment and opening another elsewhere.
+ * Link impairments apply at this edge, per direction.
+ */
+import { LinkEmulator, type LinkImpairments, type TimerHost, realTimeHost } from './link-emulator.ts';
+import type { AttachmentCounters, PacketBus, PacketCodec } from './types.ts';
+
+export interface AttachmentOptions {
+  bus: PacketBus;
+  /** The address this attachment receives for, dotted quad. */
+  address: string;
+  codec: PacketCodec;
+  /** Subject carrying datagrams to an address (from shared-proto's subject names). */
+  subjectFor: (address: string) => string;
+  /** Called for each datagram addressed to `address`, after ingress impairments. */
+  onPacket: (datagram: Uint8Array) => void;
+  egress?: LinkImpairments;
+  ingress?: LinkImpairments;
+  timers?: TimerHost;
+}
+
+export class NetworkAttachment {
+  readonly address: string;
+  readonly counters: AttachmentCounters = { sent: 0, received: 0, dropped: {} };
+  private readonly addressValue: number;
+  private readonly egress: LinkEmulator;
+  private readonly ingress: LinkEmulator;
+  private readonly subscription: { unsubscribe(): void; drain(): Promise<void> };
+  /** Destination subject per address, cached: computing it per packet would dominate the send path. */
+  private readonly subjects = new Map<number, string>();
+  private closed = false;
+
+  constructor(private readonly o: AttachmentOptions) {
+    this.address = o.address;
+    this.addressValue = parseDotted(o.address);
+    const timers = o.timers ?? realTimeHost;
+    this.egress = new LinkEmulator(o.egress ?? {}, (p) => this.publish(p), timers);
+    this.ingress = new LinkEmulator(o.ingress ?? {}, (p) => o.onPacket(p), timers);
+    this.subscription = o.bus.subscribe(o.subjectFor(o.address), {
+      callback: (err, msg) => {
+        if (err) {
+          this.drop('subscription-error');
+          return;
+        }
+        this.receive(msg.data);
+      },
+    });
+  }
+
+  /** Sends one IPv4 datagram toward its destination address. Malformed datagrams are counted, not sent. */
+  send(datagram: Uint8Array): void {
+    if (this.closed) return;
+    if (datagram.length < 20 || datagram[0] >> 4 !== 4) {
+      this.drop('outbound-not-ipv4');
+      return;
+    }
+    this.egress.send(datagram);
+  }
+
+  get impairmentCounters() {
+    return { egress: this.egress.counters, ingress: this.ingress.counters };
+  }
+
+  /** Stops receiving; packets still inside the emulated link are discarded. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.egress.close();
+    this.ingress.close();
+    await this.subscription.drain().catch(() => this.subscription.unsubscribe());
+  }
+
+  private publish(datagram: Uint8Array): void {
+    const dst = ((datagram[16] << 24) | (datagram[17] << 16) | (datagram[18] << 8) | datagram[19]) >>> 0;
+    let subject = this.subjects.get(dst);
+    if (subject === undefined) {
+      subject = this.o.subjectFor(`${dst >>> 24}.${(dst >>> 16) & 255}.${(dst >>> 8) & 255}.${dst & 255}`);
+      this.subjects.set(dst, subject);
+    }
+    this.counters.sent++;
+    this.o.bus.publish(subject, this.o.codec.encode(datagram));
+  }
+
+  private receive(bytes: Uint8Array): void {
+    if (this.closed) return;
+    const decoded = this.o.codec.decode(bytes);
+    if (!decoded.ok) {
+      this.drop(decoded.reason);
+      return;
+    }
+    const d = decoded.datagram;
+    if (d.length < 20 || d[0] >> 4 !== 4) {
+      this.drop('not-ipv4');
+      return;
+    }
+    const dst = ((d[16] << 24) | (d[17] << 16) | (d[18] << 8) | d[19]) >>> 0;
+    if (dst !== this.addressValue) {
+      this.drop('wrong-destination');
+      return;
+    }
+    this.counters.received++;
+    this.ingress.send(d);
+  }
+
+  private drop(reason: string): void {
+    this.counters.dropped[reason] = (this.counters.dropped[reason] ?? 0) + 1;
+  }
+}
+
+function parseDotted(address: string): number {
+  const parts = address.split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) {
+    throw new Error(`invalid IPv4 address "${address}" for a network attachment`);
+  }
+  return parts.reduce((v, p) => v * 256 + Number(p), 0) >>> 0;
+}
+
+/** Raw datagrams with no envelope: for baselines that measure NATS itself. */
+export const rawCodec: PacketCodec = {
+  encode: (d) => d,
+  decode: (b) => ({ ok: true, datagram: b }),
+};
