@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.tsbuild/**', '.nx/**', 'bench/results/**'] },
+  { ignores: ['packages/shared-proto/src/gen/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,2 +1,20 @@
-/** @vmha/shared-proto: not built yet (see the open issues). */
-export {};
+/**
+ * @vmha/shared-proto: the vmha.v1 wire. Protobuf messages (generated from proto/vmha/v1 by `npm run generate`),
+ * version-checked encode/decode that never throws on bad input, the IpPacket fast path, and NATS subject names.
+ */
+export { PROTOCOL_VERSION } from './version.ts';
+export { decodeMessage, encodeMessage } from './codec.ts';
+export { decodeIpPacket, encodeIpPacket, type DecodedIpPacket } from './ip-packet.ts';
+export { HealthReply, HealthRequest, IpPacket, VipAnnouncement, VmStatus, vmha } from './messages.ts';
+export * as subjects from './subjects.ts';
+export { SubjectError, isSubjectToken } from './subjects.ts';
+export type {
+  DecodeFailureReason,
+  DecodeResult,
+  HealthStatus,
+  MessageDecoder,
+  MessageEncoder,
+  MessageFields,
+  Versioned,
+  VmMode,
+} from './types.ts';

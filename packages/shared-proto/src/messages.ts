@@ -1,0 +1,18 @@
+/**
+ * The generated vmha.v1 message classes under short names (`IpPacket` rather than `vmha.v1.IpPacket`).
+ * Each name is both the class (encode/decode) and the decoded message's type.
+ */
+import { vmha } from './gen/vmha.js';
+
+export const IpPacket = vmha.v1.IpPacket;
+export type IpPacket = vmha.v1.IpPacket;
+export const VipAnnouncement = vmha.v1.VipAnnouncement;
+export type VipAnnouncement = vmha.v1.VipAnnouncement;
+export const HealthRequest = vmha.v1.HealthRequest;
+export type HealthRequest = vmha.v1.HealthRequest;
+export const HealthReply = vmha.v1.HealthReply;
+export type HealthReply = vmha.v1.HealthReply;
+export const VmStatus = vmha.v1.VmStatus;
+export type VmStatus = vmha.v1.VmStatus;
+
+export { vmha };
