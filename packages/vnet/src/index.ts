@@ -7,5 +7,11 @@ export {
   type LinkImpairments,
   type TimerHost,
 } from './link-emulator.ts';
-export { NetworkAttachment, rawCodec, type AttachmentOptions } from './network-attachment.ts';
+export {
+  NetworkAttachment,
+  ipPacketCodec,
+  netSubject,
+  rawCodec,
+  type AttachmentOptions,
+} from './network-attachment.ts';
 export type { AttachmentCounters, PacketBus, PacketCodec } from './types.ts';

@@ -5,15 +5,17 @@
  * Link impairments apply at this edge, per direction.
  */
 import { LinkEmulator, type LinkImpairments, type TimerHost, realTimeHost } from './link-emulator.ts';
+import { decodeIpPacket, encodeIpPacket, subjects } from '@vmha/shared-proto';
 import type { AttachmentCounters, PacketBus, PacketCodec } from './types.ts';
 
 export interface AttachmentOptions {
   bus: PacketBus;
   /** The address this attachment receives for, dotted quad. */
   address: string;
-  codec: PacketCodec;
-  /** Subject carrying datagrams to an address (from shared-proto's subject names). */
-  subjectFor: (address: string) => string;
+  /** Default: the versioned IpPacket envelope. */
+  codec?: PacketCodec;
+  /** Subject carrying datagrams to an address; default: shared-proto's `vmha.v1.net.<a>.<b>.<c>.<d>`. */
+  subjectFor?: (address: string) => string;
   /** Called for each datagram addressed to `address`, after ingress impairments. */
   onPacket: (datagram: Uint8Array) => void;
   egress?: LinkImpairments;
@@ -32,13 +34,18 @@ export class NetworkAttachment {
   private readonly subjects = new Map<number, string>();
   private closed = false;
 
+  private readonly codec: PacketCodec;
+  private readonly subjectFor: (address: string) => string;
+
   constructor(private readonly o: AttachmentOptions) {
     this.address = o.address;
+    this.codec = o.codec ?? ipPacketCodec;
+    this.subjectFor = o.subjectFor ?? netSubject;
     this.addressValue = parseDotted(o.address);
     const timers = o.timers ?? realTimeHost;
     this.egress = new LinkEmulator(o.egress ?? {}, (p) => this.publish(p), timers);
     this.ingress = new LinkEmulator(o.ingress ?? {}, (p) => o.onPacket(p), timers);
-    this.subscription = o.bus.subscribe(o.subjectFor(o.address), {
+    this.subscription = o.bus.subscribe(this.subjectFor(o.address), {
       callback: (err, msg) => {
         if (err) {
           this.drop('subscription-error');
@@ -76,16 +83,16 @@ export class NetworkAttachment {
     const dst = ((datagram[16] << 24) | (datagram[17] << 16) | (datagram[18] << 8) | datagram[19]) >>> 0;
     let subject = this.subjects.get(dst);
     if (subject === undefined) {
-      subject = this.o.subjectFor(`${dst >>> 24}.${(dst >>> 16) & 255}.${(dst >>> 8) & 255}.${dst & 255}`);
+      subject = this.subjectFor(`${dst >>> 24}.${(dst >>> 16) & 255}.${(dst >>> 8) & 255}.${dst & 255}`);
       this.subjects.set(dst, subject);
     }
     this.counters.sent++;
-    this.o.bus.publish(subject, this.o.codec.encode(datagram));
+    this.o.bus.publish(subject, this.codec.encode(datagram));
   }
 
   private receive(bytes: Uint8Array): void {
     if (this.closed) return;
-    const decoded = this.o.codec.decode(bytes);
+    const decoded = this.codec.decode(bytes);
     if (!decoded.ok) {
       this.drop(decoded.reason);
       return;
@@ -122,3 +129,15 @@ export const rawCodec: PacketCodec = {
   encode: (d) => d,
   decode: (b) => ({ ok: true, datagram: b }),
 };
+
+/** Datagrams wrapped in the versioned `vmha.v1.IpPacket`: what the virtual network carries. */
+export const ipPacketCodec: PacketCodec = {
+  encode: (d) => encodeIpPacket(d),
+  decode: (b) => {
+    const r = decodeIpPacket(b);
+    return r.ok ? { ok: true, datagram: r.message.datagram } : { ok: false, reason: r.reason };
+  },
+};
+
+/** The subject that carries datagrams to `address` (shared-proto's subject names). */
+export const netSubject = (address: string): string => subjects.netAddress(address);

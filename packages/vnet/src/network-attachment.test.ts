@@ -1,0 +1,98 @@
+/**
+ * The virtual network over a real nats-server: datagrams reach the attachment that owns their destination,
+ * and garbage on an address's subject (random bytes, another protocol version, truncated envelopes) is counted
+ * and dropped while good traffic keeps flowing.
+ */
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { ACK, encodeTcpSegment, parseIpv4Address } from '@vmha/guest-tcp';
+import { IpPacket, encodeMessage, subjects } from '@vmha/shared-proto';
+import { startNatsServer } from '@vmha/service-runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NetworkAttachment } from './network-attachment.ts';
+
+const A = '10.20.0.1';
+const B = '10.20.0.2';
+
+function datagram(from: string, to: string, seq: number): Uint8Array {
+  return encodeTcpSegment({
+    src: parseIpv4Address(from),
+    dst: parseIpv4Address(to),
+    srcPort: 1000,
+    dstPort: 2000,
+    seq,
+    ack: 0,
+    flags: ACK,
+    window: 1000,
+  });
+}
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!cond()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('network attachment over NATS', () => {
+  let server: Awaited<ReturnType<typeof startNatsServer>>;
+  let ncA: NatsConnection;
+  let ncB: NatsConnection;
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    ncA = await connect({ servers: server.url });
+    ncB = await connect({ servers: server.url });
+  });
+  afterAll(async () => {
+    await ncA?.close();
+    await ncB?.close();
+    await server?.stop();
+  });
+
+  it('delivers datagrams to the attachment that owns the destination address, in order', async () => {
+    const got: number[] = [];
+    const b = new NetworkAttachment({
+      bus: ncB,
+      address: B,
+      onPacket: (d) => got.push(new DataView(d.buffer, d.byteOffset).getUint32(24)),
+    });
+    const a = new NetworkAttachment({ bus: ncA, address: A, onPacket: () => {} });
+    await ncB.flush();
+    for (let i = 0; i < 1000; i++) a.send(datagram(A, B, i));
+    await until(() => got.length === 1000, '1000 datagrams');
+    expect(got).toEqual([...Array(1000).keys()]);
+    expect(a.counters.sent).toBe(1000);
+    await a.close();
+    await b.close();
+  });
+
+  it('counts and drops garbage on its subject and keeps delivering good datagrams', async () => {
+    let good = 0;
+    const b = new NetworkAttachment({ bus: ncB, address: B, onPacket: () => good++ });
+    await ncB.flush();
+    const subject = subjects.netAddress(B);
+    const wrongVersion = (IpPacket as unknown as { encode(m: object): { finish(): Uint8Array } })
+      .encode({ protocolVersion: 99, datagram: datagram(A, B, 1) })
+      .finish();
+    const valid = encodeMessage(IpPacket, { datagram: datagram(A, B, 2) });
+    for (let i = 0; i < 50; i++) {
+      ncA.publish(
+        subject,
+        new Uint8Array(64).map((_, j) => (i * 31 + j * 7) & 0xff),
+      ); // random-ish bytes
+      ncA.publish(subject, wrongVersion);
+      ncA.publish(subject, valid.subarray(0, valid.length - 10)); // truncated envelope
+      ncA.publish(subject, encodeMessage(IpPacket, { datagram: new Uint8Array(8) })); // not an IPv4 datagram
+      ncA.publish(subject, encodeMessage(IpPacket, { datagram: datagram(A, '10.20.0.9', 3) })); // not for B
+      ncA.publish(subject, valid);
+    }
+    await until(() => good === 50, '50 good datagrams');
+    const dropped = Object.values(b.counters.dropped).reduce((x, y) => x + y, 0);
+    await until(() => Object.values(b.counters.dropped).reduce((x, y) => x + y, 0) >= 250, 'drops counted');
+    expect(good).toBe(50);
+    expect(b.counters.dropped['wrong-version']).toBe(50);
+    expect(b.counters.dropped['not-ipv4']).toBe(50);
+    expect(b.counters.dropped['wrong-destination']).toBe(50);
+    expect((b.counters.dropped['truncated'] ?? 0) + (b.counters.dropped['malformed'] ?? 0)).toBe(100);
+    expect(dropped).toBeGreaterThan(0);
+    await b.close();
+  });
+});
