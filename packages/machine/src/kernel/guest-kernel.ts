@@ -1,0 +1,96 @@
+/**
+ * The guest kernel: the guest-tcp stack bound to the NIC driver and the vCPU's clock. It is what a slice runs
+ * (VcpuWork): at a slice start it takes packets from the RX ring into the stack; timers are the stack's.
+ * Its state is the stack's saveState() bytes in a versioned record; the driver's state is in guest memory.
+ */
+import { TcpStack, type Clock, type TcpConfig } from '@vmha/guest-tcp';
+import type { NicLayout } from '../devices/virtio-net-layout.ts';
+import { SnapshotFormatError } from '../errors.ts';
+import type { GuestMemory } from '../guest-memory.ts';
+import { ByteReader, ByteWriter, readRecordHeader, writeRecordHeader } from '../snapshot/byte-codec.ts';
+import type { VcpuWork } from '../vcpu.ts';
+import { NicDriver } from './nic-driver.ts';
+
+export const KERNEL_RECORD_VERSION = 1;
+const KERNEL_MAGIC = 'GKRN';
+
+export interface KernelBootOptions {
+  readonly memory: GuestMemory;
+  readonly layout: NicLayout;
+  readonly clock: Clock;
+  readonly address: number;
+  readonly seed: number;
+  readonly tcp: Partial<TcpConfig>;
+}
+
+export class GuestKernel implements VcpuWork {
+  private constructor(
+    readonly stack: TcpStack,
+    readonly driver: NicDriver,
+  ) {}
+
+  /** First boot: probes the NIC (posting RX buffers) and starts a fresh stack. */
+  static boot(o: KernelBootOptions): GuestKernel {
+    const driver = new NicDriver(o.memory, o.layout);
+    driver.init();
+    const stack = new TcpStack({
+      ...o.tcp,
+      address: o.address,
+      seed: o.seed,
+      clock: o.clock,
+      output: driver.transmit,
+    });
+    return new GuestKernel(stack, driver);
+  }
+
+  /** Rebuilds the kernel from its record; the driver picks up its state from (already restored) memory. */
+  static restore(
+    record: Uint8Array,
+    o: { readonly memory: GuestMemory; readonly layout: NicLayout; readonly clock: Clock },
+  ): GuestKernel {
+    const stackState = GuestKernel.decodeRecord(record);
+    const driver = new NicDriver(o.memory, o.layout);
+    let stack: TcpStack;
+    try {
+      stack = TcpStack.restore(stackState, { clock: o.clock, output: driver.transmit });
+    } catch (e) {
+      throw new SnapshotFormatError(
+        `kernel record: the guest-tcp state is invalid: ${(e as Error).message}`,
+        { cause: e },
+      );
+    }
+    return new GuestKernel(stack, driver);
+  }
+
+  static decodeRecord(record: Uint8Array): Uint8Array {
+    const r = new ByteReader(record, 'kernel record');
+    readRecordHeader(r, KERNEL_MAGIC, KERNEL_RECORD_VERSION, 'kernel record');
+    const stackState = r.bytes('guest-tcp state');
+    r.end();
+    return stackState;
+  }
+
+  saveRecord(): Uint8Array {
+    const state = this.stack.saveState();
+    const w = new ByteWriter(state.length + 16);
+    writeRecordHeader(w, KERNEL_MAGIC, KERNEL_RECORD_VERSION);
+    w.bytes(state);
+    return w.finish();
+  }
+
+  // --- VcpuWork ------------------------------------------------------------------------------------------
+
+  sliceStart(): number {
+    const packets = this.driver.receive();
+    for (const p of packets) this.stack.input(p);
+    return packets.length;
+  }
+
+  nextTimerAt(): number | undefined {
+    return this.stack.nextDeadline();
+  }
+
+  fireTimers(): void {
+    this.stack.tick();
+  }
+}
