@@ -1,0 +1,72 @@
+/**
+ * primary-vmm: runs one guest. Native (unreplicated) mode for now: the guest's VIP on the virtual network, its
+ * apps serving clients. Replication (epochs, output commit, failover) builds on this.
+ *
+ *   node --import tsx packages/primary-vmm/src/main.ts --nats-url nats://127.0.0.1:4222 --vip 10.0.0.2
+ */
+import { defineSettings, runService } from '@vmha/service-runtime';
+import { encodeMessage, subjects, VipAnnouncement } from '@vmha/shared-proto';
+import { standardGuestImage } from './guest-image.ts';
+import { NativeVm } from './native-vm.ts';
+
+const settings = defineSettings({
+  vmId: { type: 'string', default: 'vm1', description: 'The VM this VMM runs' },
+  vip: { type: 'ipv4', default: '10.0.0.2', description: "The guest's address (its VIP)" },
+  memoryMib: { type: 'int', default: 256, min: 16, max: 4095, description: 'Guest memory in MiB' },
+  respMemoryMib: {
+    type: 'int',
+    default: 64,
+    min: 1,
+    max: 2048,
+    description: 'Memory of the key-value server',
+  },
+  seed: { type: 'int', default: 1, min: 0, description: 'Seed of the guest (ISNs, ports, hashing)' },
+  mss: {
+    type: 'int',
+    default: 1460,
+    min: 536,
+    max: 8960,
+    description: 'Guest TCP MSS (8960 for jumbo frames)',
+  },
+  mode: { type: 'enum', values: ['native'], default: 'native', description: 'Replication mode' },
+});
+
+await runService({
+  name: 'primary-vmm',
+  description: 'Runs a guest VM and attaches it to the virtual network',
+  settings,
+  main(ctx) {
+    const c = ctx.config;
+    const vm = new NativeVm({
+      machine: { address: c.vip, memoryBytes: c.memoryMib * 1024 * 1024, seed: c.seed, tcp: { mss: c.mss } },
+      programs: standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 }),
+      bus: ctx.nc,
+    });
+    vm.start();
+    ctx.logger.info('guest running', { vm: c.vmId, vip: c.vip, mode: c.mode, memoryMib: c.memoryMib });
+
+    const announce = (): void =>
+      ctx.nc.publish(
+        subjects.vipAnnounce(c.vmId),
+        encodeMessage(VipAnnouncement, {
+          vmId: c.vmId,
+          address: c.vip,
+          owner: ctx.instance,
+          leaseRevision: 0,
+        }),
+      );
+    announce();
+    const publishCounters = (): void => {
+      for (const [k, v] of Object.entries(vm.counters())) ctx.counters.set(k, v);
+    };
+    const timer = setInterval(() => {
+      publishCounters();
+      announce();
+    }, 500);
+    ctx.onShutdown('guest', async () => {
+      clearInterval(timer);
+      await vm.stop();
+      ctx.logger.info('guest stopped', vm.counters());
+    });
+  },
+});
