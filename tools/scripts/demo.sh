@@ -4,4 +4,4 @@
 set -e
 cd "$(dirname "$0")/../.."
 sh tools/scripts/ensure-deps.sh
-npx tsx tools/src/demo.ts "$@"
+exec npx tsx tools/src/demo.ts "$@"

@@ -104,7 +104,7 @@ export async function runService<S extends Settings>(definition: ServiceDefiniti
       meter: telemetry.meter,
       signal: lifecycle.abort.signal,
       onShutdown: (name, hook) => lifecycle.hooks.push({ name, hook }),
-      shutdown: (reason) => lifecycle.shutdown(reason, EXIT_OK),
+      shutdown: (reason, exitCode) => lifecycle.shutdown(reason, exitCode ?? EXIT_OK),
     };
     await definition.main(ctx);
     if (lifecycle.stopping) return;

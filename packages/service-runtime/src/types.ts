@@ -56,8 +56,11 @@ export interface ServiceContext<S extends Settings> {
   /** Aborted when shutdown begins. */
   readonly signal: AbortSignal;
   onShutdown(name: string, hook: ShutdownHook): void;
-  /** Starts a graceful shutdown, as SIGTERM does; resolves when the process is about to exit. */
-  shutdown(reason: string): Promise<void>;
+  /**
+   * Starts a graceful shutdown, as SIGTERM does; resolves when the process is about to exit. One-shot services
+   * pass an exit code to report their outcome (e.g. 3 when a checker found violations).
+   */
+  shutdown(reason: string, exitCode?: number): Promise<void>;
 }
 
 /** Settings every service has; `runService` adds them to the service's own. */

@@ -1,3 +1,4 @@
 /** The local cluster launcher: nats-server and services as processes, for the demo and process-mode e2e. */
 export { LocalCluster, REPO_ROOT, type LocalClusterOptions, type ServiceLaunch } from './local-cluster.ts';
+export { runClient, type ClientRunOutcome } from './client-run.ts';
 export { ProcessGroup, type ProcessSpec, type RunningProcess } from './process-group.ts';

@@ -1,0 +1,53 @@
+/** Runs one client-sim workload as a process on a LocalCluster and collects its progress lines and result. */
+import type { LocalCluster } from './local-cluster.ts';
+
+export interface ClientRunOutcome {
+  exitCode: number | string;
+  /** The `result` object client-sim printed (undefined if it died first). */
+  result: Record<string, unknown> | undefined;
+  link: unknown;
+  /** Log lines from stderr, for diagnosing a failed run. */
+  logTail: string[];
+}
+
+export async function runClient(
+  cluster: LocalCluster,
+  instance: string,
+  args: string[],
+  onProgress?: (progress: Record<string, unknown>) => void,
+): Promise<ClientRunOutcome> {
+  let result: Record<string, unknown> | undefined;
+  let link: unknown;
+  const logTail: string[] = [];
+  const proc = await cluster.launch({
+    service: 'client-sim',
+    instance,
+    entry: 'packages/client-sim/src/main.ts',
+    args,
+    awaitServing: false,
+    onLine: (line, stream) => {
+      if (stream === 'stderr') {
+        logTail.push(line);
+        if (logTail.length > 50) logTail.shift();
+        if (cluster.verbose) process.stderr.write(`[${instance}] ${line}\n`);
+        return;
+      }
+      try {
+        const msg = JSON.parse(line) as {
+          progress?: Record<string, unknown>;
+          result?: Record<string, unknown>;
+          link?: unknown;
+        };
+        if (msg.progress) onProgress?.(msg.progress);
+        if (msg.result) {
+          result = msg.result;
+          link = msg.link;
+        }
+      } catch {
+        logTail.push(line);
+      }
+    },
+  });
+  const exitCode = await proc.exited;
+  return { exitCode, result, link, logTail };
+}
