@@ -314,7 +314,7 @@ export class Connection implements TcpSocket {
   abort(): void {
     if (this.state === 'CLOSED') return;
     if (this.isSynchronized() || this.state === 'SYN-RECEIVED') {
-      this.sendControl(this.sndNxt, this.rcvNxt, RST | ACK);
+      this.sendControl(this.sndMax, this.rcvNxt, RST | ACK);
       this.host.stats.resetsSent++;
     }
     this.enterClosed(undefined);
@@ -1157,8 +1157,10 @@ export class Connection implements TcpSocket {
   /** A bare ACK: SEQ = SND.NXT, ACK = RCV.NXT, current window, SACK blocks when holding out-of-order data. */
   sendAck(): void {
     if (this.state === 'SYN-SENT' || this.state === 'CLOSED' || this.state === 'LISTEN') return;
+    // SEQ = SND.MAX, not SND.NXT: after an RTO rewinds SND.NXT, a rewound SEQ would fall below the peer's RCV.NXT
+    // and the peer would discard the ACK as out of window (BSD sends pure ACKs at snd_max for this reason).
     this.emitSegment(
-      this.sndNxt,
+      this.sndMax,
       this.rcvNxt,
       ACK,
       this.announceWindow(),
@@ -1353,7 +1355,7 @@ export class Connection implements TcpSocket {
     this.timeouts++;
     this.host.stats.retransmitTimeouts++;
     if (this.timeouts > (handshake ? c.synRetries : c.dataRetries)) {
-      if (!handshake) this.sendControl(this.sndNxt, this.rcvNxt, RST | ACK);
+      if (!handshake) this.sendControl(this.sndMax, this.rcvNxt, RST | ACK);
       this.enterClosed(new TcpSocketError('ETIMEDOUT', `no answer from ${this.remoteEndpoint()}`));
       return;
     }
