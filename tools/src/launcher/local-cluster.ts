@@ -20,6 +20,8 @@ export interface ServiceLaunch {
   entry: string;
   args?: string[];
   env?: Record<string, string>;
+  /** Extra Node.js flags for this process (e.g. `--cpu-prof` to profile a service). */
+  nodeArgs?: string[];
   /** Wait until it reports "serving" (default true). */
   awaitServing?: boolean;
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void;
@@ -54,6 +56,7 @@ export class LocalCluster {
       name: spec.instance,
       command: process.execPath,
       args: [
+        ...(spec.nodeArgs ?? []),
         '--import',
         'tsx',
         join(REPO_ROOT, spec.entry),
