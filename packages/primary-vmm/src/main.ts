@@ -28,6 +28,13 @@ const settings = defineSettings({
     max: 8960,
     description: 'Guest TCP MSS (8960 for jumbo frames)',
   },
+  ringSize: {
+    type: 'int',
+    default: 4096,
+    min: 64,
+    max: 32768,
+    description: 'NIC RX and TX ring size (a full TX ring drops, so it must hold a window burst)',
+  },
   mode: { type: 'enum', values: ['native'], default: 'native', description: 'Replication mode' },
 });
 
@@ -38,7 +45,13 @@ await runService({
   main(ctx) {
     const c = ctx.config;
     const vm = new NativeVm({
-      machine: { address: c.vip, memoryBytes: c.memoryMib * 1024 * 1024, seed: c.seed, tcp: { mss: c.mss } },
+      machine: {
+        address: c.vip,
+        memoryBytes: c.memoryMib * 1024 * 1024,
+        seed: c.seed,
+        tcp: { mss: c.mss },
+        nic: { rxRingSize: c.ringSize, txRingSize: c.ringSize },
+      },
       programs: standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 }),
       bus: ctx.nc,
     });
