@@ -105,6 +105,7 @@ try {
         `RESP load     ${(Number(p.elapsedMs) / 1000).toFixed(0)} s  ${Number(p.opsPerSecond).toFixed(0)} ops/s  ${p.completed} done  ${p.violations} violations`,
       ),
   );
+  await untilNotStopping();
   line('');
   report('RESP load', resp, (r) => {
     const ops = r.operations as { completed: number };
@@ -124,6 +125,11 @@ try {
 } catch (err) {
   console.error(`\ndemo failed: ${(err as Error).message}`);
   await stop(1);
+}
+
+/** After Ctrl-C the clients' partial results are meaningless: wait for stop() to exit instead of reporting them. */
+async function untilNotStopping(): Promise<void> {
+  if (stopping) await new Promise<never>(() => {});
 }
 
 function report(name: string, o: ClientRunOutcome, describe: (r: Record<string, unknown>) => string): void {
