@@ -78,6 +78,7 @@ try {
         `bulk download ${((Number(p.bytes) / Number(p.totalBytes)) * 100).toFixed(0)}%  ${mbit(Number(p.bytesPerSecond))} Mbit/s`,
       ),
   );
+  await untilNotStopping();
   line('');
   report(
     'bulk download',
