@@ -1,7 +1,8 @@
 /**
- * Garbage on every NATS subject the VMM listens to (its VIP's network subject and its health subjects): random
- * bytes, another protocol version, truncated protobufs. Each is logged, counted by reason and dropped, and the
- * VM keeps serving: a verified bulk download and a checked RESP load run during and after the barrage.
+ * Garbage on every NATS subject the services listen to (the VIP's and the clients' network subjects, and their
+ * health subjects): random bytes, another protocol version, truncated protobufs. Each is logged, counted by
+ * reason and dropped, and everything keeps working: the clients' verified bulk download and checked RESP load
+ * run through the barrage, and the VM serves new clients after it.
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { requestHealth } from '@vmha/service-runtime';
@@ -45,13 +46,22 @@ describe('garbage on the subjects a VMM listens to', () => {
 
   it('is counted and dropped while the VM keeps serving checked clients', async () => {
     const netSubject = subjects.netAddress('10.0.0.2');
-    const healthSubjects = [subjects.health(VMM.service, VMM.instance), subjects.healthAll];
+    // The clients listen too: on their own addresses and their health subjects.
+    const clientNetSubjects = ['10.0.0.111', '10.0.0.112'].map((a) => subjects.netAddress(a));
+    const healthSubjects = [
+      subjects.health(VMM.service, VMM.instance),
+      subjects.health('client-sim', 'garbage-bulk'),
+      subjects.health('client-sim', 'garbage-resp'),
+      subjects.healthAll,
+    ];
     const validPacket = encodeMessage(IpPacket, { datagram: new Uint8Array(40).fill(0x45, 0, 1) });
     const validHealth = encodeMessage(HealthRequest, {});
     const barrage = (rounds: number): void => {
       for (let i = 0; i < rounds; i++) {
-        for (const g of garbageFor(validPacket, i)) nc.publish(netSubject, g);
-        nc.publish(netSubject, wrongVersion(validPacket));
+        for (const subject of [netSubject, ...clientNetSubjects]) {
+          for (const g of garbageFor(validPacket, i)) nc.publish(subject, g);
+          nc.publish(subject, wrongVersion(validPacket));
+        }
         for (const s of healthSubjects) {
           for (const g of garbageFor(validHealth, i)) nc.publish(s, g);
           nc.publish(s, new Uint8Array([0x08, 99]));
@@ -89,6 +99,12 @@ describe('garbage on the subjects a VMM listens to', () => {
     expect(bulk.exitCode).toBe(0);
     expect(resp.result?.violations, resp.logTail.join('\n')).toEqual([]);
     expect(resp.exitCode).toBe(0);
+    // The clients counted and dropped the garbage sent to their own addresses.
+    for (const client of [bulk, resp]) {
+      const dropped = client.network?.dropped ?? {};
+      expect(dropped['wrong-version'] ?? 0, JSON.stringify(dropped)).toBeGreaterThan(50);
+      expect(Object.values(dropped).reduce((n, v) => n + v, 0)).toBeGreaterThan(150);
+    }
 
     // The VMM still answers health, and its counters show every kind of garbage was dropped, by reason.
     await new Promise((r) => setTimeout(r, 700)); // counters are published every 500 ms

@@ -129,7 +129,11 @@ await runService({
       return attachment.close();
     });
     const result = await run.done;
-    emit({ result: JSON.parse(reportToJson(result)), link: attachment.impairmentCounters });
+    emit({
+      result: JSON.parse(reportToJson(result)),
+      link: attachment.impairmentCounters,
+      network: attachment.counters,
+    });
     const ok =
       result.violations.length === 0 && !result.stopped && ('verified' in result ? result.verified : true);
     await ctx.shutdown('workload finished', ok ? 0 : EXIT_VIOLATIONS);

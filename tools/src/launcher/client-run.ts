@@ -6,6 +6,8 @@ export interface ClientRunOutcome {
   /** The `result` object client-sim printed (undefined if it died first). */
   result: Record<string, unknown> | undefined;
   link: unknown;
+  /** The client's network attachment counters: sent, received, dropped by reason. */
+  network: { sent: number; received: number; dropped: Record<string, number> } | undefined;
   /** Log lines from stderr, for diagnosing a failed run. */
   logTail: string[];
 }
@@ -18,6 +20,7 @@ export async function runClient(
 ): Promise<ClientRunOutcome> {
   let result: Record<string, unknown> | undefined;
   let link: unknown;
+  let network: ClientRunOutcome['network'];
   const logTail: string[] = [];
   const proc = await cluster.launch({
     service: 'client-sim',
@@ -37,11 +40,13 @@ export async function runClient(
           progress?: Record<string, unknown>;
           result?: Record<string, unknown>;
           link?: unknown;
+          network?: ClientRunOutcome['network'];
         };
         if (msg.progress) onProgress?.(msg.progress);
         if (msg.result) {
           result = msg.result;
           link = msg.link;
+          network = msg.network;
         }
       } catch {
         logTail.push(line);
@@ -49,5 +54,5 @@ export async function runClient(
     },
   });
   const exitCode = await proc.exited;
-  return { exitCode, result, link, logTail };
+  return { exitCode, result, link, network, logTail };
 }
