@@ -6,7 +6,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { TcpSocket } from '@vmha/guest-tcp';
 import { repeatingSource } from '@vmha/guest-tcp/testing';
-import type { RealtimeDriver } from './realtime-driver.ts';
+import type { RealtimeClientHost } from '@vmha/client-sim';
 
 export interface StreamDigest {
   bytes: number;
@@ -23,7 +23,7 @@ const DEFAULT_STALL_MS = 30_000;
 
 /** Accepts the first connection on `port`, hands it to `handle` inside the event handler (so no event is missed). */
 export function acceptOne<T>(
-  driver: RealtimeDriver,
+  driver: RealtimeClientHost,
   port: number,
   handle: (socket: TcpSocket) => T,
 ): Promise<T> {
@@ -43,7 +43,7 @@ export function acceptOne<T>(
  * the connection has closed cleanly, with the digest of what was written.
  */
 export function sendPattern(
-  driver: RealtimeDriver,
+  driver: RealtimeClientHost,
   socket: TcpSocket,
   totalBytes: number,
   seed: number,
@@ -77,7 +77,7 @@ export function sendPattern(
 
 /** Reads until the peer's FIN, closes our side, and resolves at clean close with the digest of what was read. */
 export function receiveAll(
-  driver: RealtimeDriver,
+  driver: RealtimeClientHost,
   socket: TcpSocket,
   options: StreamOptions = {},
 ): Promise<StreamDigest> {

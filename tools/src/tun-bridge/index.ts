@@ -6,7 +6,6 @@ export type { PacketPort } from './packet-port.ts';
 export { TunBridge, type TunBridgeOptions, type TunBridgeStats } from './tun-bridge.ts';
 export { RandomLoss } from './random-loss.ts';
 export { LossyPort } from './lossy-port.ts';
-export { RealtimeDriver, type RealtimeStackOptions } from './realtime-driver.ts';
 export {
   acceptOne,
   patternDigest,

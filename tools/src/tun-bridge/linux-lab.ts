@@ -7,7 +7,7 @@ import { LinuxPeer, type LinuxPeerCommand } from './linux-peer-process.ts';
 import { LossyPort } from './lossy-port.ts';
 import { NetworkNamespace } from './network-namespace.ts';
 import { RandomLoss } from './random-loss.ts';
-import { RealtimeDriver, type RealtimeStackOptions } from './realtime-driver.ts';
+import { RealtimeClientHost, type RealtimeClientHostOptions } from '@vmha/client-sim';
 
 export interface LinuxLabOptions {
   /** Linux's address on the TUN device (default 10.77.0.1). */
@@ -17,7 +17,7 @@ export interface LinuxLabOptions {
   prefixLength?: number;
   mtu?: number;
   /** guest-tcp settings; the address comes from `guestAddress`. */
-  stack?: Omit<RealtimeStackOptions, 'address'>;
+  stack?: Omit<RealtimeClientHostOptions, 'address' | 'port'>;
   /** Seeds the loss injected toward the guest (default 1). */
   lossSeed?: number;
 }
@@ -36,7 +36,7 @@ export class LinuxLab {
     readonly namespace: NetworkNamespace,
     readonly bridge: TunBridge,
     readonly lossy: LossyPort,
-    readonly driver: RealtimeDriver,
+    readonly driver: RealtimeClientHost,
     readonly linuxAddress: string,
     readonly guestAddress: string,
   ) {}
@@ -53,7 +53,7 @@ export class LinuxLab {
         mtu: options.mtu ?? 1500,
       });
       const lossy = new LossyPort(bridge, options.lossSeed ?? 1);
-      const driver = new RealtimeDriver({ ...options.stack, address: guestAddress }, lossy);
+      const driver = new RealtimeClientHost({ ...options.stack, address: guestAddress, port: lossy });
       return new LinuxLab(namespace, bridge, lossy, driver, linuxAddress, guestAddress);
     } catch (e) {
       namespace.delete();
@@ -61,7 +61,7 @@ export class LinuxLab {
     }
   }
 
-  get stack(): RealtimeDriver['stack'] {
+  get stack(): RealtimeClientHost['stack'] {
     return this.driver.stack;
   }
 
