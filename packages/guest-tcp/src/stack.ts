@@ -138,7 +138,8 @@ export class TcpStack {
   private ipId = 0;
   private challengeWindowStart = 0;
   private challengeCount = 0;
-  private readonly pending = new Map<Connection | Listener, Set<string>>();
+  /** Targets with undelivered events, each with a bitmask over EVENT_ORDER (no allocation per event). */
+  private readonly pending = new Map<Connection | Listener, number>();
   private dispatching = false;
   private readonly host: ConnectionHost;
 
@@ -498,9 +499,7 @@ export class TcpStack {
   }
 
   private enqueue(target: Connection | Listener, event: SocketEventName | 'connection'): void {
-    let set = this.pending.get(target);
-    if (!set) this.pending.set(target, (set = new Set()));
-    set.add(event);
+    this.pending.set(target, (this.pending.get(target) ?? 0) | EVENT_BIT[event]);
   }
 
   /** Dispatches queued events once the stack's own processing is finished, so handlers never re-enter it. */
@@ -509,13 +508,13 @@ export class TcpStack {
     this.dispatching = true;
     try {
       while (this.pending.size > 0) {
-        const [target, events] = this.pending.entries().next().value as [Connection | Listener, Set<string>];
+        const [target, events] = this.pending.entries().next().value as [Connection | Listener, number];
         this.pending.delete(target);
         // Deliver in a stable order: connect before data, data before end, close last.
-        for (const e of EVENT_ORDER) {
-          if (!events.has(e)) continue;
+        for (let i = 0; i < EVENT_ORDER.length; i++) {
+          if (!(events & (1 << i))) continue;
           if (target instanceof Listener) target.dispatch();
-          else target.dispatch(e as SocketEventName);
+          else target.dispatch(EVENT_ORDER[i] as SocketEventName);
         }
       }
     } finally {
@@ -524,7 +523,11 @@ export class TcpStack {
   }
 }
 
-const EVENT_ORDER = ['connection', 'connect', 'readable', 'writable', 'end', 'close'];
+const EVENT_ORDER = ['connection', 'connect', 'readable', 'writable', 'end', 'close'] as const;
+const EVENT_BIT = Object.fromEntries(EVENT_ORDER.map((e, i) => [e, 1 << i])) as Record<
+  (typeof EVENT_ORDER)[number],
+  number
+>;
 
 function checkPort(port: number, what: string): void {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
