@@ -37,12 +37,10 @@ async function rawNats(natsUrl: string, messageBytes: number, totalBytes: number
   const subject = subjects.netAddress('10.99.0.1');
   const count = Math.ceil(totalBytes / messageBytes);
   let got = 0;
-  let firstAt = 0;
   let lastAt = 0;
   const done = new Promise<void>((resolve) => {
     sub.subscribe(subject, {
       callback: () => {
-        if (got === 0) firstAt = performance.now();
         got++;
         if (got === count) {
           lastAt = performance.now();
@@ -60,7 +58,6 @@ async function rawNats(natsUrl: string, messageBytes: number, totalBytes: number
   }
   await pub.flush();
   await done;
-  void firstAt;
   const seconds = (lastAt - start) / 1000;
   await pub.close();
   await sub.close();

@@ -50,15 +50,19 @@ export {
 } from './checkers/counter-checker.ts';
 export { ConnectionWatch } from './checkers/connection-watch.ts';
 
-export { describeRespValue, type RespValue } from './resp/resp-value.ts';
-export { encodeCommand, encodeValue, type RespArgument } from './resp/resp-encoder.ts';
+// The RESP wire format lives in @vmha/resp; re-exported so workloads' users need one import.
 export {
   DEFAULT_RESP_LIMITS,
   RespParser,
+  describeRespValue,
+  encodeCommand,
+  encodeValue,
+  type RespArgument,
   type RespFeedResult,
   type RespParserLimits,
   type RespProtocolError,
-} from './resp/resp-parser.ts';
+  type RespValue,
+} from '@vmha/resp';
 export {
   RespClientConnection,
   type RespClientOptions,

@@ -26,12 +26,6 @@ export {
   type RespServerStats,
 } from './resp/resp-server.ts';
 export {
-  RespDecodeError,
-  RespReplyParser,
-  encodeRespCommand,
-  type RespValue,
-} from './resp/resp-client-codec.ts';
-export {
   MAX_BULK_LENGTH,
   MAX_INLINE_BYTES,
   MAX_MULTIBULK_LENGTH,

@@ -883,7 +883,7 @@ export class Connection implements TcpSocket {
       if (skip >= payload.length) {
         // A pure duplicate: ACK at once (RFC 5681 §4.2), reporting it as a D-SACK (RFC 2883 §4).
         if (this.sackOk) this.dsack = [seq, seqAdd(seq, payload.length)];
-        this.ackNow();
+        this.sendAck();
         return;
       }
       payload = payload.subarray(skip);
@@ -901,7 +901,7 @@ export class Connection implements TcpSocket {
           this.recvQueue.pushOwned(piece);
           this.rcvNxt = seqAdd(this.rcvNxt, piece.length);
         }
-        this.ackNow(); // a segment that fills a hole is ACKed at once (RFC 5681 §4.2)
+        this.sendAck(); // a segment that fills a hole is ACKed at once (RFC 5681 §4.2)
       } else {
         this.unackedSegments++;
         this.scheduleAck();
@@ -909,7 +909,7 @@ export class Connection implements TcpSocket {
       this.host.notify(this, 'readable');
     } else {
       this.reassembly.insert(seq, payload);
-      this.ackNow(); // out of order: immediate duplicate ACK with SACK (RFC 5681 §4.2, RFC 2018 §4)
+      this.sendAck(); // out of order: immediate duplicate ACK with SACK (RFC 5681 §4.2, RFC 2018 §4)
     }
   }
 
@@ -917,7 +917,7 @@ export class Connection implements TcpSocket {
     this.finReceived = true;
     this.pendingFin = undefined;
     this.rcvNxt = seqAdd(this.rcvNxt, 1);
-    this.ackNow();
+    this.sendAck();
     this.host.notify(this, 'readable');
     this.maybeNotifyEnd();
     switch (this.state) {
@@ -946,13 +946,9 @@ export class Connection implements TcpSocket {
     return Math.max(this.peerMss - (this.tsOk ? TS_OPTION_BYTES : 0), 1);
   }
 
-  private dataStart(): number {
-    return this.sndUna;
-  }
-
   /** Sequence number one past the last queued data byte (where the FIN goes). */
   private dataEnd(): number {
-    return seqAdd(this.dataStart(), this.sendQueue.length);
+    return seqAdd(this.sndUna, this.sendQueue.length);
   }
 
   private finSeq(): number {
@@ -1176,10 +1172,6 @@ export class Connection implements TcpSocket {
     this.delackAt = undefined;
   }
 
-  private ackNow(): void {
-    this.sendAck();
-  }
-
   /** Delayed ACK (RFC 5681 §4.2; RFC 9293 §3.8.6.3): every second segment at once, else within the timeout. */
   private scheduleAck(): void {
     const c = this.host.config;
@@ -1288,19 +1280,17 @@ export class Connection implements TcpSocket {
   // Timers
   // =====================================================================================================
 
+  /** The earliest armed timer. Runs per connection on every packet and tick, so it allocates nothing. */
   nextDeadline(): number | undefined {
-    let t: number | undefined;
-    for (const d of [
-      this.rtoAt,
-      this.tlpAt,
-      this.delackAt,
-      this.persistAt,
-      this.timeWaitAt,
-      this.finWait2At,
-    ]) {
-      if (d !== undefined && (t === undefined || d < t)) t = d;
-    }
-    return t;
+    const t = Math.min(
+      this.rtoAt ?? Infinity,
+      this.tlpAt ?? Infinity,
+      this.delackAt ?? Infinity,
+      this.persistAt ?? Infinity,
+      this.timeWaitAt ?? Infinity,
+      this.finWait2At ?? Infinity,
+    );
+    return t === Infinity ? undefined : t;
   }
 
   /** Fires every timer that is due at `now`. */

@@ -66,12 +66,13 @@ export {
   type TcpOptions,
   type TcpSegment,
 } from './wire/tcp-segment.ts';
+export { SimNetwork, SimClock, type SimNode, type SimStats } from './sim/network.ts';
 export {
-  SimNetwork,
-  SimClock,
+  LinkModel,
+  resolveLinkOptions,
+  type LinkImpairmentCounts,
   type LinkOptions,
-  type SimHost,
-  type SimNode,
-  type SimStats,
-} from './sim/network.ts';
+  type ResolvedLinkOptions,
+} from './sim/link-model.ts';
 export { EventQueue } from './sim/event-queue.ts';
+export { allocatePacket } from './wire/packet-allocator.ts';

@@ -1,25 +1,19 @@
 /**
- * A real-time link emulator for the edge of the virtual network (the kernel here has no netem): propagation
- * delay, serialisation at a bandwidth behind a drop-tail queue, random loss, reordering and duplication, all
- * drawn from a seeded generator so a run's impairments are reproducible. One host timer serves the whole
- * queue, so the emulator keeps up with >100k packets/s.
+ * A real-time link emulator for the edge of the virtual network (the kernel here has no netem). The impairments
+ * are guest-tcp's LinkModel (the same model the simulator uses) on the host's clock; one host timer serves the
+ * whole queue, so the emulator keeps up with >100k packets/s.
  */
-import { EventQueue, SeededRandom } from '@vmha/guest-tcp';
+import {
+  EventQueue,
+  LinkModel,
+  SeededRandom,
+  resolveLinkOptions,
+  type LinkOptions,
+  type ResolvedLinkOptions,
+} from '@vmha/guest-tcp';
 
-export interface LinkImpairments {
-  /** One-way delay added to every packet. */
-  delayMs?: number;
-  /** Serialisation rate; unlimited when omitted or 0. */
-  bandwidthMbps?: number;
-  /** Drop-tail queue in bytes in front of the bandwidth limit (default 4 MiB). */
-  queueBytes?: number;
-  /** Probability [0, 1) that a packet is lost. */
-  loss?: number;
-  /** Probability that a packet is held back by `reorderDelayMs` so later ones overtake it. */
-  reorder?: number;
-  reorderDelayMs?: number;
-  /** Probability that a packet is delivered twice. */
-  duplicate?: number;
+export interface LinkImpairments extends LinkOptions {
+  /** Seeds this link's loss, reordering and duplication draws. */
   seed?: number;
 }
 
@@ -32,38 +26,9 @@ export interface LinkCounters {
   duplicated: number;
 }
 
-/** Validates impairments; a bad value is an error naming the setting. */
-export function validateImpairments(o: LinkImpairments): Required<Omit<LinkImpairments, 'bandwidthMbps'>> & {
-  bandwidthMbps: number | undefined;
-} {
-  const prob = (name: keyof LinkImpairments, v: number | undefined): number => {
-    const x = v ?? 0;
-    if (!Number.isFinite(x) || x < 0 || x >= 1)
-      throw new Error(`invalid link setting ${name}=${v}: expected a probability in [0, 1)`);
-    return x;
-  };
-  const nonNeg = (name: keyof LinkImpairments, v: number | undefined, dflt: number): number => {
-    const x = v ?? dflt;
-    if (!Number.isFinite(x) || x < 0)
-      throw new Error(`invalid link setting ${name}=${v}: expected a non-negative number`);
-    return x;
-  };
-  const bw = o.bandwidthMbps;
-  if (bw !== undefined && (!Number.isFinite(bw) || bw < 0)) {
-    throw new Error(
-      `invalid link setting bandwidthMbps=${bw}: expected a non-negative number (0 = unlimited)`,
-    );
-  }
-  return {
-    delayMs: nonNeg('delayMs', o.delayMs, 0),
-    bandwidthMbps: bw === undefined || bw === 0 ? undefined : bw,
-    queueBytes: nonNeg('queueBytes', o.queueBytes, 4 << 20),
-    loss: prob('loss', o.loss),
-    reorder: prob('reorder', o.reorder),
-    reorderDelayMs: nonNeg('reorderDelayMs', o.reorderDelayMs, Math.max(1, o.delayMs ?? 0)),
-    duplicate: prob('duplicate', o.duplicate),
-    seed: o.seed ?? 1,
-  };
+/** Validates impairments (default queue 4 MiB); a bad value is an error naming the setting. */
+export function validateImpairments(o: LinkImpairments): ResolvedLinkOptions {
+  return resolveLinkOptions(o, { queueBytes: 4 << 20 });
 }
 
 /** Host time source and one-shot timer, injectable so tests can run the emulator on virtual time. */
@@ -89,10 +54,8 @@ export class LinkEmulator {
     reordered: 0,
     duplicated: 0,
   };
-  private readonly o: ReturnType<typeof validateImpairments>;
-  private readonly rng: SeededRandom;
+  private readonly model: LinkModel;
   private readonly queue = new EventQueue<Uint8Array>();
-  private busyUntil = 0;
   private cancelTimer: (() => void) | undefined;
   private timerAt = Infinity;
   /** True when nothing is impaired: packets pass straight through with no timer. */
@@ -103,15 +66,12 @@ export class LinkEmulator {
     private readonly deliver: (packet: Uint8Array) => void,
     private readonly host: TimerHost = realTimeHost,
   ) {
-    this.o = validateImpairments(impairments);
-    this.rng = new SeededRandom(this.o.seed);
-    const o = this.o;
-    this.transparent =
-      o.delayMs === 0 &&
-      o.bandwidthMbps === undefined &&
-      o.loss === 0 &&
-      o.reorder === 0 &&
-      o.duplicate === 0;
+    this.model = new LinkModel(
+      validateImpairments(impairments),
+      new SeededRandom(impairments.seed ?? 1),
+      this.counters,
+    );
+    this.transparent = this.model.transparent;
   }
 
   send(packet: Uint8Array): void {
@@ -121,39 +81,11 @@ export class LinkEmulator {
       this.deliver(packet);
       return;
     }
-    const o = this.o;
-    const now = this.host.now();
-    let departure = now;
-    if (o.bandwidthMbps !== undefined) {
-      const start = Math.max(now, this.busyUntil);
-      const backlogBytes = ((start - now) * o.bandwidthMbps * 1000) / 8;
-      if (backlogBytes + packet.length > o.queueBytes) {
-        this.counters.queueDrops++;
-        return;
-      }
-      departure = start + (packet.length * 8) / (o.bandwidthMbps * 1000);
-      this.busyUntil = departure;
-    }
-    if (o.loss > 0 && this.rng.next() < o.loss) {
-      this.counters.lost++;
-      return;
-    }
-    let arrival = departure + o.delayMs;
-    if (o.reorder > 0 && this.rng.next() < o.reorder) {
-      this.counters.reordered++;
-      arrival += o.reorderDelayMs;
-    }
+    const arrival = this.model.admit(this.host.now(), packet.length);
+    if (arrival < 0) return;
     this.queue.push(arrival, packet);
-    if (o.duplicate > 0 && this.rng.next() < o.duplicate) {
-      this.counters.duplicated++;
-      this.queue.push(arrival + o.reorderDelayMs * this.rng.next(), packet);
-    }
+    if (!Number.isNaN(this.model.duplicateAt)) this.queue.push(this.model.duplicateAt, packet);
     this.schedule();
-  }
-
-  /** Packets waiting in the emulated link. */
-  get inFlight(): number {
-    return this.queue.size;
   }
 
   /** Drops everything in flight and stops the timer (for shutdown). */

@@ -5,6 +5,7 @@
  * Link impairments apply at this edge, per direction.
  */
 import { LinkEmulator, type LinkImpairments, type TimerHost, realTimeHost } from './link-emulator.ts';
+import { formatIpv4Address, parseIpv4Address } from '@vmha/guest-tcp';
 import { decodeIpPacket, encodeIpPacket, subjects } from '@vmha/shared-proto';
 import type { AttachmentCounters, PacketBus, PacketCodec } from './types.ts';
 
@@ -41,7 +42,7 @@ export class NetworkAttachment {
     this.address = o.address;
     this.codec = o.codec ?? ipPacketCodec;
     this.subjectFor = o.subjectFor ?? netSubject;
-    this.addressValue = parseDotted(o.address);
+    this.addressValue = parseIpv4Address(o.address);
     const timers = o.timers ?? realTimeHost;
     this.egress = new LinkEmulator(o.egress ?? {}, (p) => this.publish(p), timers);
     this.ingress = new LinkEmulator(o.ingress ?? {}, (p) => o.onPacket(p), timers);
@@ -83,7 +84,7 @@ export class NetworkAttachment {
     const dst = ((datagram[16] << 24) | (datagram[17] << 16) | (datagram[18] << 8) | datagram[19]) >>> 0;
     let subject = this.subjects.get(dst);
     if (subject === undefined) {
-      subject = this.subjectFor(`${dst >>> 24}.${(dst >>> 16) & 255}.${(dst >>> 8) & 255}.${dst & 255}`);
+      subject = this.subjectFor(formatIpv4Address(dst));
       this.subjects.set(dst, subject);
     }
     this.counters.sent++;
@@ -114,14 +115,6 @@ export class NetworkAttachment {
   private drop(reason: string): void {
     this.counters.dropped[reason] = (this.counters.dropped[reason] ?? 0) + 1;
   }
-}
-
-function parseDotted(address: string): number {
-  const parts = address.split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) {
-    throw new Error(`invalid IPv4 address "${address}" for a network attachment`);
-  }
-  return parts.reduce((v, p) => v * 256 + Number(p), 0) >>> 0;
 }
 
 /** Raw datagrams with no envelope: for baselines that measure NATS itself. */

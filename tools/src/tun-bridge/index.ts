@@ -16,4 +16,4 @@ export {
 } from './guest-streams.ts';
 export { LinuxPeer, type LinuxPeerCommand, type LinuxPeerResult } from './linux-peer-process.ts';
 export { LinuxLab, type LinkLoss, type LinuxLabOptions } from './linux-lab.ts';
-export { interopSkipReason } from './prerequisites.ts';
+export { interopSkipReason, labSkipReason } from './prerequisites.ts';

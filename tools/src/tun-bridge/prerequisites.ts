@@ -55,3 +55,18 @@ export function interopSkipReason(): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Decides whether a suite that needs the Linux lab skips. The only acceptable reason is a capability this
+ * machine lacks (not root, no namespaces or TUN, a tool not installed), and the suite prints it. Where the lab
+ * is required — CI sets VMHA_REQUIRE_LINUX_LAB=1, since it runs as root with the tools installed — a missing
+ * prerequisite is a failure instead, so the suite can never pass by not running.
+ */
+export function labSkipReason(suite: string, reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  if (process.env.VMHA_REQUIRE_LINUX_LAB === '1') {
+    throw new Error(`[${suite}] VMHA_REQUIRE_LINUX_LAB=1 but the Linux lab cannot run here: ${reason}`);
+  }
+  console.warn(`[${suite}] skipped: ${reason}`);
+  return reason;
+}

@@ -5,9 +5,14 @@
  */
 import type { TcpSocket } from '@vmha/guest-tcp';
 import { Fifo } from '../fifo.ts';
-import { encodeCommand, type RespArgument } from './resp-encoder.ts';
-import { RespParser, type RespParserLimits, type RespProtocolError } from './resp-parser.ts';
-import type { RespValue } from './resp-value.ts';
+import {
+  RespParser,
+  encodeCommand,
+  type RespArgument,
+  type RespParserLimits,
+  type RespProtocolError,
+  type RespValue,
+} from '@vmha/resp';
 
 export type RespFailure = 'connection-closed' | 'protocol-error';
 

@@ -4,9 +4,7 @@
  * RESP store that loses acknowledged SETs, regresses an INCR reply, or resets a connection.
  */
 import type { TcpSocket, TcpStack } from '@vmha/guest-tcp';
-import { encodeValue } from '../resp/resp-encoder.ts';
-import { RespParser } from '../resp/resp-parser.ts';
-import type { RespValue } from '../resp/resp-value.ts';
+import { RespParser, encodeValue, type RespValue } from '@vmha/resp';
 import type { BulkStreamBytes } from '../workloads/bulk-download.ts';
 
 export interface FakeServer {

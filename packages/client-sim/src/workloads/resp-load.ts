@@ -16,7 +16,7 @@ import { ViolationLog, type Violation, type ViolationKind } from '../checkers/vi
 import type { ClientHost } from '../host/client-host.ts';
 import { LatencyHistogram, type LatencySummary } from '../report/latency-histogram.ts';
 import { RespClientConnection, type RespOutcome } from '../resp/resp-client-connection.ts';
-import { describeRespValue, type RespValue } from '../resp/resp-value.ts';
+import { describeRespValue, type RespValue } from '@vmha/resp';
 import { Completion, type WorkloadRun } from './workload-run.ts';
 
 export const RESP_PORT = 6379;

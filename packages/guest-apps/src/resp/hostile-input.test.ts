@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { GuestHeap } from '../heap/guest-heap.ts';
 import { RespTestClient, StreamClient, replyText } from '../testing/clients.ts';
 import { SimGuest } from '../testing/sim-guest.ts';
-import { encodeRespCommand } from './resp-client-codec.ts';
+import { encodeCommand as encodeRespCommand } from '@vmha/resp';
 import { RespServer } from './resp-server.ts';
 
 function start(seed: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitInlineArgs } from './inline-args.ts';
-import { encodeRespCommand } from './resp-client-codec.ts';
+import { encodeCommand as encodeRespCommand } from '@vmha/resp';
 import { MAX_INLINE_BYTES, parseRequest, type ParsedRequest } from './request-parser.ts';
 
 const bytes = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, 'latin1'));

@@ -3,7 +3,7 @@
  * back-pressure and a RESP client on top of it. Their state is ordinary JavaScript: they are not guest code.
  */
 import type { SimNetwork, TcpSocket, TcpStack } from '@vmha/guest-tcp';
-import { RespReplyParser, encodeRespCommand, type RespValue } from '../resp/resp-client-codec.ts';
+import { RespParser, encodeCommand, type RespValue } from '@vmha/resp';
 
 export class StreamClient {
   readonly socket: TcpSocket;
@@ -96,19 +96,21 @@ export class StreamClient {
 export class RespTestClient {
   readonly stream: StreamClient;
   readonly replies: RespValue[] = [];
-  private readonly parser = new RespReplyParser();
+  private readonly parser = new RespParser();
 
   constructor(stack: TcpStack, address: string, port = 6379) {
     this.stream = new StreamClient(stack, address, port, {
       onData: (chunk) => {
-        this.parser.push(chunk);
-        this.replies.push(...this.parser.drain());
+        const { values, error } = this.parser.feed(chunk);
+        // The server must never emit bad RESP: fail the test loudly rather than lose the stream quietly.
+        if (error) throw new Error(`bad RESP from the server at byte ${error.offset}: ${error.reason}`);
+        this.replies.push(...values);
       },
     });
   }
 
   command(...args: Array<string | Uint8Array>): void {
-    this.stream.write(encodeRespCommand(args));
+    this.stream.write(encodeCommand(args));
   }
 
   raw(bytes: Uint8Array | string): void {
@@ -130,12 +132,12 @@ export function replyText(v: RespValue): string {
     case 'simple':
       return `+${v.value}`;
     case 'error':
-      return `-${v.value}`;
+      return `-${v.message}`;
     case 'integer':
       return `:${v.value}`;
     case 'bulk':
       return v.value === null ? '$nil' : `$${Buffer.from(v.value).toString('latin1')}`;
     case 'array':
-      return v.value === null ? '*nil' : `*[${v.value.map(replyText).join(', ')}]`;
+      return v.items === null ? '*nil' : `*[${v.items.map(replyText).join(', ')}]`;
   }
 }

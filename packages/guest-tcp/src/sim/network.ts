@@ -4,9 +4,10 @@
  * Runs as fast as the CPU allows; the same seed gives the same packet history.
  */
 import { SeededRandom } from '../internal/rng.ts';
+import { LinkModel, resolveLinkOptions, type LinkOptions } from './link-model.ts';
 import { TcpStack } from '../stack.ts';
 import type { Clock, TcpStackOptions } from '../types.ts';
-import { formatIpv4Address, toIpv4Address } from '../wire/ipv4.ts';
+import { toIpv4Address } from '../wire/ipv4.ts';
 import { EventQueue } from './event-queue.ts';
 
 export class SimClock implements Clock {
@@ -16,27 +17,6 @@ export class SimClock implements Clock {
   }
 }
 
-export interface LinkOptions {
-  /** One-way propagation delay. */
-  delayMs?: number;
-  /** Serialisation rate; unlimited when omitted. */
-  bandwidthMbps?: number;
-  /** Drop-tail queue limit in bytes (only with a bandwidth); default 1 MiB. */
-  queueBytes?: number;
-  /** Probability a packet is lost. */
-  loss?: number;
-  /** Probability a packet is held back by `reorderDelayMs` so later ones overtake it. */
-  reorder?: number;
-  reorderDelayMs?: number;
-  /** Probability a packet is delivered twice. */
-  duplicate?: number;
-}
-
-export interface SimHost {
-  readonly stack: TcpStack;
-  readonly address: string;
-}
-
 /** Anything the simulator can drive: a TcpStack, or a wrapper around one (e.g. a twin for snapshot tests). */
 export interface SimNode {
   readonly address: number;
@@ -44,11 +24,6 @@ export interface SimNode {
   input(packet: Uint8Array): void;
   tick(): void;
   nextDeadline(): number | undefined;
-}
-
-interface Link {
-  options: Required<Omit<LinkOptions, 'bandwidthMbps'>> & { bandwidthMbps: number | undefined };
-  busyUntil: number;
 }
 
 export interface SimStats {
@@ -76,7 +51,7 @@ export class SimNetwork {
   };
   private readonly rng: SeededRandom;
   private readonly stacks = new Map<number, SimNode>();
-  private readonly links = new Map<number, Map<number, Link>>();
+  private readonly links = new Map<number, Map<number, LinkModel>>();
   private readonly queue = new EventQueue<{ to: number; packet: Uint8Array }>();
   private defaultLink: LinkOptions;
   private observers: PacketObserver[] = [];
@@ -125,33 +100,10 @@ export class SimNetwork {
         : 0;
     for (const o of this.observers) if (o(packet, from, to) === 'drop') return;
     const link = this.linkFor(from, to);
-    const o = link.options;
-    const now = this.clock.t;
-    let departure = now;
-    if (o.bandwidthMbps !== undefined) {
-      const start = Math.max(now, link.busyUntil);
-      const backlogBytes = ((start - now) * o.bandwidthMbps * 1000) / 8;
-      if (backlogBytes + packet.length > o.queueBytes) {
-        this.stats.queueDrops++;
-        return;
-      }
-      departure = start + (packet.length * 8) / (o.bandwidthMbps * 1000);
-      link.busyUntil = departure;
-    }
-    if (o.loss > 0 && this.rng.next() < o.loss) {
-      this.stats.lost++;
-      return;
-    }
-    let arrival = departure + o.delayMs;
-    if (o.reorder > 0 && this.rng.next() < o.reorder) {
-      this.stats.reordered++;
-      arrival += o.reorderDelayMs;
-    }
+    const arrival = link.admit(this.clock.t, packet.length);
+    if (arrival < 0) return;
     this.queue.push(arrival, { to, packet });
-    if (o.duplicate > 0 && this.rng.next() < o.duplicate) {
-      this.stats.duplicated++;
-      this.queue.push(arrival + o.reorderDelayMs * this.rng.next(), { to, packet });
-    }
+    if (!Number.isNaN(link.duplicateAt)) this.queue.push(link.duplicateAt, { to, packet });
   }
 
   /** Processes the next timer or packet. Returns false when nothing at all is scheduled. */
@@ -217,7 +169,7 @@ export class SimNetwork {
     return t;
   }
 
-  private linkFor(from: number, to: number): Link {
+  private linkFor(from: number, to: number): LinkModel {
     const table = this.linkTable(from);
     let link = table.get(to);
     if (!link) {
@@ -227,28 +179,13 @@ export class SimNetwork {
     return link;
   }
 
-  private linkTable(from: number): Map<number, Link> {
+  private linkTable(from: number): Map<number, LinkModel> {
     let table = this.links.get(from);
     if (!table) this.links.set(from, (table = new Map()));
     return table;
   }
 
-  private makeLink(o: LinkOptions): Link {
-    return {
-      options: {
-        delayMs: o.delayMs ?? 0,
-        bandwidthMbps: o.bandwidthMbps,
-        queueBytes: o.queueBytes ?? 1 << 20,
-        loss: o.loss ?? 0,
-        reorder: o.reorder ?? 0,
-        reorderDelayMs: o.reorderDelayMs ?? Math.max(1, o.delayMs ?? 0),
-        duplicate: o.duplicate ?? 0,
-      },
-      busyUntil: 0,
-    };
-  }
-
-  describe(address: number): string {
-    return formatIpv4Address(address);
+  private makeLink(o: LinkOptions): LinkModel {
+    return new LinkModel(resolveLinkOptions(o, { queueBytes: 1 << 20 }), this.rng, this.stats);
   }
 }

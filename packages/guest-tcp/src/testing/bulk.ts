@@ -4,7 +4,6 @@
  */
 import type { SimNetwork } from '../sim/network.ts';
 import type { TcpStack } from '../stack.ts';
-import type { TcpSocket } from '../types.ts';
 
 /** Byte at absolute stream offset `i` of stream `seed`. */
 export function patternByte(seed: number, i: number): number {
@@ -69,14 +68,12 @@ export function runBulkTransfer(
   let received = 0;
   let mismatches = 0;
   let written = 0;
-  let serverSock: TcpSocket | undefined;
   let serverClosed = false;
   let clientClosed = false;
   const listener = receiver.listen(port);
   listener.on('connection', () => {
     const s = listener.accept();
     if (!s) return;
-    serverSock = s;
     s.on('readable', () => {
       let data: Uint8Array | null;
       while ((data = s.read()) !== null) {
@@ -105,6 +102,5 @@ export function runBulkTransfer(
   client.on('close', () => (clientClosed = true));
   net.runUntil(() => clientClosed && serverClosed, options.limitMs);
   listener.close();
-  void serverSock;
   return { bytes: received, mismatches, virtualMs: net.clock.t, clientClosed, serverClosed };
 }

@@ -5,7 +5,8 @@
  */
 import type { Connection } from '../connection.ts';
 import { internetChecksum, finishChecksum, pseudoHeaderSum, sumWords } from '../wire/checksum.ts';
-import { SimNetwork, type LinkOptions } from '../sim/network.ts';
+import { SimNetwork } from '../sim/network.ts';
+import type { LinkOptions } from '../sim/link-model.ts';
 import { TcpStack } from '../stack.ts';
 import type { Clock, TcpConfig, TcpStackOptions } from '../types.ts';
 import { parseIpv4Address } from '../wire/ipv4.ts';
