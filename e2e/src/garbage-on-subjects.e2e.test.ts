@@ -54,7 +54,7 @@ describe('garbage on the subjects a VMM listens to', () => {
       subjects.health('client-sim', 'garbage-resp'),
       subjects.healthAll,
     ];
-    const validPacket = encodeMessage(IpPacket, { datagram: new Uint8Array(40).fill(0x45, 0, 1) });
+    const validPacket = encodeMessage(IpPacket, { datagrams: [new Uint8Array(40).fill(0x45, 0, 1)] });
     const validHealth = encodeMessage(HealthRequest, {});
     const barrage = (rounds: number): void => {
       for (let i = 0; i < rounds; i++) {

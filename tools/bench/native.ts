@@ -25,11 +25,14 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '50' },
     pipeline: { type: 'string', default: '8' },
     mss: { type: 'string', default: '1460' },
+    /** Write V8 CPU profiles of primary-vmm and client-sim's bulk run into this directory. */
+    profile: { type: 'string' },
   },
 });
 const bulkMib = Number(opts['bulk-mib']);
 const mss = Number(opts.mss);
 const packetBytes = mss + 40; // a full-sized IPv4/TCP datagram on the virtual network
+const profileArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${opts.profile}`] : undefined;
 
 async function rawNats(natsUrl: string, messageBytes: number, totalBytes: number): Promise<number> {
   const pub = await connect({ servers: natsUrl, name: 'bench-pub' });
@@ -50,7 +53,7 @@ async function rawNats(natsUrl: string, messageBytes: number, totalBytes: number
     });
   });
   await sub.flush();
-  const payload = encodeMessage(IpPacket, { datagram: new Uint8Array(packetBytes).fill(0x45, 0, 1) });
+  const payload = encodeMessage(IpPacket, { datagrams: [new Uint8Array(packetBytes).fill(0x45, 0, 1)] });
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     pub.publish(subject, payload);
@@ -91,16 +94,16 @@ try {
     instance: 'vmm-bench',
     entry: 'packages/primary-vmm/src/main.ts',
     args: ['--memory-mib', '256', '--mss', String(mss)],
+    nodeArgs: profileArgs,
   });
   console.log(`bulk download of ${bulkMib} MiB...`);
-  const bulk = await runClient(cluster, 'bench-bulk', [
-    '--workload',
-    'bulk',
-    '--bytes',
-    String(bulkMib << 20),
-    '--mss',
-    String(mss),
-  ]);
+  const bulk = await runClient(
+    cluster,
+    'bench-bulk',
+    ['--workload', 'bulk', '--bytes', String(bulkMib << 20), '--mss', String(mss)],
+    undefined,
+    profileArgs,
+  );
   if (!bulk.result?.verified) throw new Error(`bulk download failed: ${bulk.logTail.slice(-5).join(' | ')}`);
   const bulkGoodputMBps = Number(bulk.result.throughputBytesPerSecond) / 1e6;
   console.log('RESP load...');

@@ -54,6 +54,8 @@ export class NativeVm {
       'runner.rx_ring_drops': this.runner.counters.rxRingDrops,
       'net.sent': this.attachment.counters.sent,
       'net.received': this.attachment.counters.received,
+      'net.messages_sent': this.attachment.counters.messagesSent,
+      'net.messages_received': this.attachment.counters.messagesReceived,
     };
     for (const [reason, n] of Object.entries(this.attachment.counters.dropped))
       out[`net.dropped.${reason}`] = n;

@@ -1,5 +1,5 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { HealthReply, decodeMessage, subjects } from '@vmha/shared-proto';
+import { HealthReply, PROTOCOL_VERSION, decodeMessage, subjects } from '@vmha/shared-proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Counters,
@@ -39,7 +39,7 @@ describe('health', () => {
     try {
       await nc.flush();
       expect(await requestHealth(nc, 'vnet', 'a')).toMatchObject({
-        protocolVersion: 1,
+        protocolVersion: PROTOCOL_VERSION,
         service: 'vnet',
         instance: 'a',
         status: 'starting',
@@ -90,7 +90,7 @@ describe('health', () => {
           () => 'no answer',
         );
       expect(garbage).toBe('no answer');
-      const reply = await nc.request(subjects.health('vnet', 'g'), Uint8Array.of(0x08, 0x01), {
+      const reply = await nc.request(subjects.health('vnet', 'g'), Uint8Array.of(0x08, PROTOCOL_VERSION), {
         timeout: 2_000,
       });
       const decoded = decodeMessage(HealthReply, reply.data);

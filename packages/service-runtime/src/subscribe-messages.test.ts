@@ -26,7 +26,7 @@ const garbage = [
   Uint8Array.of(0x0f, 0x00, 0x00), // malformed: field 1 with wire type 7, which does not exist
   new Uint8Array(0), // truncated (empty)
   Uint8Array.of(0x08, 0x07, 0x12, 0x01, 0x45), // wrong-version
-  encodeIpPacket(new Uint8Array(40)).subarray(0, 20), // truncated
+  encodeIpPacket([new Uint8Array(40)]).subarray(0, 20), // truncated
   new TextEncoder().encode('GET / HTTP/1.1\r\n\r\n'), // malformed ('G' = field 8, wire type 7)
 ];
 
@@ -42,7 +42,7 @@ describe('subscribeMessages', () => {
       'test.packets',
       decodeIpPacket,
       (packet) => {
-        delivered.push(packet.datagram[0]);
+        delivered.push(packet.datagrams[0][0]);
         if (delivered.length === 50) done();
       },
       { counters, logger: logs.logger, rateLimit: { burst: 3, intervalMs: 60_000 } },
@@ -50,7 +50,7 @@ describe('subscribeMessages', () => {
     await nc.flush();
     for (let i = 0; i < 50; i++) {
       nc.publish('test.packets', garbage[i % garbage.length]);
-      nc.publish('test.packets', encodeIpPacket(Uint8Array.of(i, 0x45)));
+      nc.publish('test.packets', encodeIpPacket([Uint8Array.of(i, 0x45)]));
     }
     await allDelivered;
     expect(delivered).toEqual(Array.from({ length: 50 }, (_, i) => i));
@@ -114,13 +114,13 @@ describe('subscribeMessages', () => {
     const logs = captureLogger();
     let got!: (datagram: Uint8Array) => void;
     const packet = new Promise<Uint8Array>((resolve) => (got = resolve));
-    subscribeMessages(nc, 'test.generic', IpPacket, (message) => got(message.datagram), {
+    subscribeMessages(nc, 'test.generic', IpPacket, (message) => got(message.datagrams[0]), {
       counters,
       logger: logs.logger,
     });
     await nc.flush();
     nc.publish('test.generic', Uint8Array.of(0x08)); // cut off in protocol_version
-    nc.publish('test.generic', encodeMessage(IpPacket, { datagram: Uint8Array.of(9, 8, 7) }));
+    nc.publish('test.generic', encodeMessage(IpPacket, { datagrams: [Uint8Array.of(9, 8, 7)] }));
     expect(Array.from(await packet)).toEqual([9, 8, 7]);
     expect(counters.snapshot()).toEqual({ 'IpPacket.received': 2, 'IpPacket.dropped.truncated': 1 });
   });

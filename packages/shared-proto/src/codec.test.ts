@@ -18,9 +18,9 @@ function rawHealthReply(fields: Parameters<typeof HealthReply.encode>[0]): Uint8
 describe('encodeMessage / decodeMessage', () => {
   it('round-trips every message type, stamped with the protocol version', () => {
     const datagram = Uint8Array.from({ length: 1500 }, (_, i) => i & 0xff);
-    const packet = decodeMessage(IpPacket, encodeMessage(IpPacket, { datagram }));
+    const packet = decodeMessage(IpPacket, encodeMessage(IpPacket, { datagrams: [datagram] }));
     expect(packet).toMatchObject({ ok: true, message: { protocolVersion: PROTOCOL_VERSION } });
-    expect(packet.ok && Array.from(packet.message.datagram)).toEqual(Array.from(datagram));
+    expect(packet.ok && packet.message.datagrams.map((d) => Array.from(d))).toEqual([Array.from(datagram)]);
 
     const vip = decodeMessage(
       VipAnnouncement,
@@ -34,7 +34,7 @@ describe('encodeMessage / decodeMessage', () => {
     expect(vip).toMatchObject({
       ok: true,
       message: {
-        protocolVersion: 1,
+        protocolVersion: PROTOCOL_VERSION,
         vmId: 'vm1',
         address: '10.0.0.2',
         owner: 'primary-vmm/a',
@@ -44,7 +44,7 @@ describe('encodeMessage / decodeMessage', () => {
 
     expect(decodeMessage(HealthRequest, encodeMessage(HealthRequest, {}))).toMatchObject({
       ok: true,
-      message: { protocolVersion: 1 },
+      message: { protocolVersion: PROTOCOL_VERSION },
     });
 
     const reply = decodeMessage(
@@ -102,21 +102,21 @@ describe('encodeMessage / decodeMessage', () => {
   });
 
   it('reports another protocol version as wrong-version without decoding the rest', () => {
-    // Version 2 first, followed by bytes that are not valid in our layout.
-    const future = Uint8Array.of(0x08, 0x02, 0xff, 0xff, 0xff);
+    // A newer version first, followed by bytes that are not valid in our layout.
+    const future = Uint8Array.of(0x08, PROTOCOL_VERSION + 1, 0xff, 0xff, 0xff);
     expect(decodeMessage(HealthReply, future)).toMatchObject({ ok: false, reason: 'wrong-version' });
     const result = decodeMessage(HealthReply, rawHealthReply({ protocolVersion: 300, service: 'x' }));
     expect(result).toEqual({
       ok: false,
       reason: 'wrong-version',
-      detail: 'HealthReply: protocol_version 300, expected 1',
+      detail: `HealthReply: protocol_version 300, expected ${PROTOCOL_VERSION}`,
     });
   });
 
   it('checks the version wherever another encoder put it', () => {
     // service (field 2) before protocol_version (field 1): valid protobuf, version found after a full decode.
     const service = Uint8Array.of(0x12, 0x01, 0x73);
-    expect(decodeMessage(HealthReply, Uint8Array.of(...service, 0x08, 0x01))).toMatchObject({
+    expect(decodeMessage(HealthReply, Uint8Array.of(...service, 0x08, PROTOCOL_VERSION))).toMatchObject({
       ok: true,
       message: { service: 's' },
     });
@@ -151,7 +151,7 @@ describe('encodeMessage / decodeMessage', () => {
     const tooLong = Uint8Array.of(0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01);
     expect(decodeMessage(HealthReply, tooLong)).toMatchObject({ ok: false, reason: 'malformed' });
     // Field 3 with wire type 7, which does not exist.
-    expect(decodeMessage(HealthReply, Uint8Array.of(0x08, 0x01, 0x1f))).toMatchObject({
+    expect(decodeMessage(HealthReply, Uint8Array.of(0x08, PROTOCOL_VERSION, 0x1f))).toMatchObject({
       ok: false,
       reason: 'malformed',
     });
@@ -168,7 +168,7 @@ describe('encodeMessage / decodeMessage', () => {
     const withExtra = Uint8Array.of(...encodeMessage(HealthRequest, {}), 0x78, 0x2a); // field 15 = 42
     expect(decodeMessage(HealthRequest, withExtra)).toMatchObject({
       ok: true,
-      message: { protocolVersion: 1 },
+      message: { protocolVersion: PROTOCOL_VERSION },
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   HealthReply,
   HealthRequest,
   IpPacket,
+  PROTOCOL_VERSION,
   VipAnnouncement,
   VmStatus,
   decodeIpPacket,
@@ -30,7 +31,12 @@ const types: MessageDecoder<Versioned>[] = [IpPacket, VipAnnouncement, HealthReq
 
 /** One valid, fully populated message of each type. */
 const samples: [MessageDecoder<Versioned>, Uint8Array][] = [
-  [IpPacket, encodeMessage(IpPacket, { datagram: Uint8Array.from({ length: 60 }, (_, i) => i) })],
+  [
+    IpPacket,
+    encodeMessage(IpPacket, {
+      datagrams: [Uint8Array.from({ length: 60 }, (_, i) => i), Uint8Array.of(0x45, 1, 2)],
+    }),
+  ],
   [
     VipAnnouncement,
     encodeMessage(VipAnnouncement, {
@@ -73,7 +79,7 @@ const reasons = new Set(['truncated', 'malformed', 'wrong-version']);
 function decodeChecked(Type: MessageDecoder<Versioned>, bytes: Uint8Array): DecodeResult<Versioned> {
   const result = decodeMessage(Type, bytes);
   const kept = result.ok
-    ? result.message.protocolVersion === 1
+    ? result.message.protocolVersion === PROTOCOL_VERSION
     : reasons.has(result.reason) && result.detail !== '';
   if (!kept) throw new Error(`${Type.name} broke the contract on ${Buffer.from(bytes).toString('hex')}`);
   return result;
@@ -92,7 +98,7 @@ describe('decoder fuzz', () => {
     for (let i = 0; i < 20_000; i++) {
       const bytes = randomBytes(random, Math.floor(random() * 80));
       // Half of them start like one of ours, to get past the version check into the field decoders.
-      if (i % 2 === 0 && bytes.length >= 2) bytes.set([0x08, 0x01]);
+      if (i % 2 === 0 && bytes.length >= 2) bytes.set([0x08, PROTOCOL_VERSION]);
       for (const Type of types) {
         const result = decodeChecked(Type, bytes);
         const key = result.ok ? 'ok' : result.reason;
@@ -135,19 +141,31 @@ describe('decoder fuzz', () => {
       decodeChecked(Type, bytes);
     }
     for (let i = 0; i < 20_000; i++) {
-      const bytes = encodeIpPacket(randomBytes(random, Math.floor(random() * 300)));
+      const burst = Array.from({ length: Math.floor(random() * 4) }, () =>
+        randomBytes(random, Math.floor(random() * 300)),
+      );
+      const bytes = encodeIpPacket(burst);
+      // Damage where the structure lives: the version, and the tags and lengths around each datagram.
       const mutations = Math.floor(random() * 3);
-      for (let m = 0; m < mutations; m++)
-        bytes[Math.floor(random() * Math.min(bytes.length, 6))] = random() * 256;
+      for (let m = 0; m < mutations && bytes.length > 0; m++)
+        bytes[
+          random() < 0.5
+            ? Math.floor(random() * Math.min(bytes.length, 6))
+            : Math.floor(random() * bytes.length)
+        ] = random() * 256;
       const end = random() < 0.3 ? Math.floor(random() * bytes.length) : bytes.length;
       const input = bytes.subarray(0, end);
       const fast = decodeIpPacket(input);
       const generic = decodeMessage(IpPacket, input);
       const agree =
         fast.ok && generic.ok
-          ? Buffer.from(fast.message.datagram).equals(Buffer.from(generic.message.datagram))
+          ? sameDatagrams(fast.message.datagrams, generic.message.datagrams)
           : !fast.ok && !generic.ok && fast.reason === generic.reason;
       if (!agree) expect({ fast, generic }, Buffer.from(input).toString('hex')).toBe('the same result');
     }
   });
 });
+
+function sameDatagrams(a: Uint8Array[], b: Uint8Array[]): boolean {
+  return a.length === b.length && a.every((d, i) => Buffer.from(d).equals(Buffer.from(b[i])));
+}

@@ -5,14 +5,19 @@ import { IpPacket, decodeIpPacket, decodeMessage, encodeIpPacket, encodeMessage 
 
 for (const size of [64, 1500, 9000]) {
   const datagram = new Uint8Array(size).fill(0x5a);
-  const bytes = encodeIpPacket(datagram);
+  const bytes = encodeIpPacket([datagram]);
+  const burst = Array.from({ length: 32 }, () => datagram);
+  const burstBytes = encodeIpPacket(burst);
 
   describe(`encode ${size}-byte datagram`, () => {
     bench('encodeIpPacket', () => {
-      encodeIpPacket(datagram);
+      encodeIpPacket([datagram]);
     });
     bench('encodeMessage(IpPacket)', () => {
-      encodeMessage(IpPacket, { datagram });
+      encodeMessage(IpPacket, { datagrams: [datagram] });
+    });
+    bench('encodeIpPacket, a burst of 32', () => {
+      encodeIpPacket(burst);
     });
   });
 
@@ -22,6 +27,9 @@ for (const size of [64, 1500, 9000]) {
     });
     bench('decodeMessage(IpPacket)', () => {
       decodeMessage(IpPacket, bytes);
+    });
+    bench('decodeIpPacket, a burst of 32', () => {
+      decodeIpPacket(burstBytes);
     });
   });
 }

@@ -56,10 +56,33 @@ describe('network attachment over NATS', () => {
     });
     const a = new NetworkAttachment({ bus: ncA, address: A, onPacket: () => {} });
     await ncB.flush();
-    for (let i = 0; i < 1000; i++) a.send(datagram(A, B, i));
+    for (let i = 0; i < 1000; i++) {
+      a.send(datagram(A, B, i));
+      if (i % 100 === 99) await Promise.resolve(); // ten synchronous runs of 100 datagrams
+    }
     await until(() => got.length === 1000, '1000 datagrams');
     expect(got).toEqual([...Array(1000).keys()]);
     expect(a.counters.sent).toBe(1000);
+    // Each run left as one burst (40-byte datagrams fit 256 KiB many times over).
+    expect(a.counters.messagesSent).toBe(10);
+    expect(b.counters).toMatchObject({ received: 1000, messagesReceived: 10 });
+    await a.close();
+    await b.close();
+  });
+
+  it('splits a burst that outgrows the message limit into several messages, keeping order', async () => {
+    const got: number[] = [];
+    const b = new NetworkAttachment({
+      bus: ncB,
+      address: B,
+      onPacket: (d) => got.push(new DataView(d.buffer, d.byteOffset).getUint32(24)),
+    });
+    const a = new NetworkAttachment({ bus: ncA, address: A, onPacket: () => {}, maxMessageBytes: 1000 });
+    await ncB.flush();
+    for (let i = 0; i < 100; i++) a.send(datagram(A, B, i)); // 40 bytes each: 20 per 1000-byte message
+    await until(() => got.length === 100, '100 datagrams');
+    expect(got).toEqual([...Array(100).keys()]);
+    expect(a.counters.messagesSent).toBe(5);
     await a.close();
     await b.close();
   });
@@ -70,9 +93,9 @@ describe('network attachment over NATS', () => {
     await ncB.flush();
     const subject = subjects.netAddress(B);
     const wrongVersion = (IpPacket as unknown as { encode(m: object): { finish(): Uint8Array } })
-      .encode({ protocolVersion: 99, datagram: datagram(A, B, 1) })
+      .encode({ protocolVersion: 99, datagrams: [datagram(A, B, 1)] })
       .finish();
-    const valid = encodeMessage(IpPacket, { datagram: datagram(A, B, 2) });
+    const valid = encodeMessage(IpPacket, { datagrams: [datagram(A, B, 2)] });
     for (let i = 0; i < 50; i++) {
       ncA.publish(
         subject,
@@ -80,16 +103,21 @@ describe('network attachment over NATS', () => {
       ); // random-ish bytes
       ncA.publish(subject, wrongVersion);
       ncA.publish(subject, valid.subarray(0, valid.length - 10)); // truncated envelope
-      ncA.publish(subject, encodeMessage(IpPacket, { datagram: new Uint8Array(8) })); // not an IPv4 datagram
-      ncA.publish(subject, encodeMessage(IpPacket, { datagram: datagram(A, '10.20.0.9', 3) })); // not for B
+      ncA.publish(subject, encodeMessage(IpPacket, { datagrams: [new Uint8Array(8)] })); // not an IPv4 datagram
+      ncA.publish(subject, encodeMessage(IpPacket, { datagrams: [datagram(A, '10.20.0.9', 3)] })); // not for B
       ncA.publish(subject, valid);
+      // One bad datagram inside a burst drops alone; its good neighbours arrive.
+      ncA.publish(
+        subject,
+        encodeMessage(IpPacket, { datagrams: [datagram(A, B, 4), new Uint8Array(3), datagram(A, B, 5)] }),
+      );
     }
-    await until(() => good === 50, '50 good datagrams');
+    await until(() => good === 150, '150 good datagrams');
     const dropped = Object.values(b.counters.dropped).reduce((x, y) => x + y, 0);
     await until(() => Object.values(b.counters.dropped).reduce((x, y) => x + y, 0) >= 250, 'drops counted');
-    expect(good).toBe(50);
+    expect(good).toBe(150);
     expect(b.counters.dropped['wrong-version']).toBe(50);
-    expect(b.counters.dropped['not-ipv4']).toBe(50);
+    expect(b.counters.dropped['not-ipv4']).toBe(100);
     expect(b.counters.dropped['wrong-destination']).toBe(50);
     expect((b.counters.dropped['truncated'] ?? 0) + (b.counters.dropped['malformed'] ?? 0)).toBe(100);
     expect(dropped).toBeGreaterThan(0);

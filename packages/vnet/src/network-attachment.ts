@@ -1,8 +1,13 @@
 /**
  * One IPv4 address's presence on the virtual network: it subscribes to the subject keyed by its address and
- * publishes each outgoing datagram to the subject of the datagram's destination. Whoever owns an address
- * attaches it; moving a VIP (failover, migration) is closing one attachment and opening another elsewhere.
- * Link impairments apply at this edge, per direction.
+ * publishes outgoing datagrams to the subject of their destination. Whoever owns an address attaches it; moving
+ * a VIP (failover, migration) is closing one attachment and opening another elsewhere. Link impairments apply
+ * at this edge, per direction, per datagram.
+ *
+ * Datagrams sent in one synchronous run (a vCPU slice's transmissions, the ACKs for one received burst) leave
+ * as one message per destination, in order, when the run ends (a microtask) or a message fills: a burst, as
+ * virtio-net hands the host several buffers per kick. NATS' per-message costs, in both clients and the server,
+ * are then paid per burst rather than per datagram; nothing waits for a timer.
  */
 import { LinkEmulator, type LinkImpairments, type TimerHost, realTimeHost } from './link-emulator.ts';
 import { formatIpv4Address, parseIpv4Address } from '@vmha/guest-tcp';
@@ -19,6 +24,8 @@ export interface AttachmentOptions {
   subjectFor?: (address: string) => string;
   /** Called for each datagram addressed to `address`, after ingress impairments. */
   onPacket: (datagram: Uint8Array) => void;
+  /** Largest message a burst grows to before it is published (default 256 KiB; NATS allows 1 MiB). */
+  maxMessageBytes?: number;
   egress?: LinkImpairments;
   ingress?: LinkImpairments;
   timers?: TimerHost;
@@ -26,13 +33,23 @@ export interface AttachmentOptions {
 
 export class NetworkAttachment {
   readonly address: string;
-  readonly counters: AttachmentCounters = { sent: 0, received: 0, dropped: {} };
+  readonly counters: AttachmentCounters = {
+    sent: 0,
+    messagesSent: 0,
+    received: 0,
+    messagesReceived: 0,
+    dropped: {},
+  };
   private readonly addressValue: number;
   private readonly egress: LinkEmulator;
   private readonly ingress: LinkEmulator;
   private readonly subscription: { unsubscribe(): void; drain(): Promise<void> };
-  /** Destination subject per address, cached: computing it per packet would dominate the send path. */
-  private readonly subjects = new Map<number, string>();
+  /** Per destination address: its subject (computing it per packet would dominate) and the burst being built. */
+  private readonly destinations = new Map<number, Burst>();
+  /** Destinations with a burst waiting for the end of this synchronous run. */
+  private readonly pending: Burst[] = [];
+  private flushQueued = false;
+  private readonly maxMessageBytes: number;
   private closed = false;
 
   private readonly codec: PacketCodec;
@@ -43,6 +60,7 @@ export class NetworkAttachment {
     this.codec = o.codec ?? ipPacketCodec;
     this.subjectFor = o.subjectFor ?? netSubject;
     this.addressValue = parseIpv4Address(o.address);
+    this.maxMessageBytes = o.maxMessageBytes ?? 256 * 1024;
     const timers = o.timers ?? realTimeHost;
     this.egress = new LinkEmulator(o.egress ?? {}, (p) => this.publish(p), timers);
     this.ingress = new LinkEmulator(o.ingress ?? {}, (p) => o.onPacket(p), timers);
@@ -71,24 +89,55 @@ export class NetworkAttachment {
     return { egress: this.egress.counters, ingress: this.ingress.counters };
   }
 
-  /** Stops receiving; packets still inside the emulated link are discarded. */
+  /** Stops receiving; datagrams already sent leave, packets still inside the emulated link are discarded. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flush();
     this.closed = true;
     this.egress.close();
     this.ingress.close();
     await this.subscription.drain().catch(() => this.subscription.unsubscribe());
   }
 
+  /** Publishes every burst still being built now, rather than when the current synchronous run ends. */
+  flush(): void {
+    for (const burst of this.pending) this.publishBurst(burst);
+    this.pending.length = 0;
+  }
+
   private publish(datagram: Uint8Array): void {
+    if (this.closed) return;
     const dst = ((datagram[16] << 24) | (datagram[17] << 16) | (datagram[18] << 8) | datagram[19]) >>> 0;
-    let subject = this.subjects.get(dst);
-    if (subject === undefined) {
-      subject = this.subjectFor(formatIpv4Address(dst));
-      this.subjects.set(dst, subject);
+    let burst = this.destinations.get(dst);
+    if (burst === undefined) {
+      burst = { subject: this.subjectFor(formatIpv4Address(dst)), datagrams: [], bytes: 0 };
+      this.destinations.set(dst, burst);
     }
-    this.counters.sent++;
-    this.o.bus.publish(subject, this.codec.encode(datagram));
+    if (burst.datagrams.length > 0 && burst.bytes + datagram.length + 8 > this.maxMessageBytes)
+      this.publishBurst(burst); // full: this one starts the next message (still in order)
+    if (burst.datagrams.length === 0) this.pending.push(burst);
+    burst.datagrams.push(datagram);
+    burst.bytes += datagram.length + 8; // room for the envelope's tag and length
+    if (burst.datagrams.length >= this.codec.maxBurst) this.publishBurst(burst);
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(this.flushAtEndOfRun);
+    }
+  }
+
+  private readonly flushAtEndOfRun = (): void => {
+    this.flushQueued = false;
+    if (!this.closed) this.flush();
+  };
+
+  /** Publishes a burst's datagrams as one message; an already-published (empty) burst is left alone. */
+  private publishBurst(burst: Burst): void {
+    if (burst.datagrams.length === 0) return;
+    this.counters.sent += burst.datagrams.length;
+    this.counters.messagesSent++;
+    this.o.bus.publish(burst.subject, this.codec.encode(burst.datagrams));
+    burst.datagrams = [];
+    burst.bytes = 0;
   }
 
   private receive(bytes: Uint8Array): void {
@@ -98,18 +147,20 @@ export class NetworkAttachment {
       this.drop(decoded.reason);
       return;
     }
-    const d = decoded.datagram;
-    if (d.length < 20 || d[0] >> 4 !== 4) {
-      this.drop('not-ipv4');
-      return;
+    this.counters.messagesReceived++;
+    for (const d of decoded.datagrams) {
+      if (d.length < 20 || d[0] >> 4 !== 4) {
+        this.drop('not-ipv4');
+        continue;
+      }
+      const dst = ((d[16] << 24) | (d[17] << 16) | (d[18] << 8) | d[19]) >>> 0;
+      if (dst !== this.addressValue) {
+        this.drop('wrong-destination');
+        continue;
+      }
+      this.counters.received++;
+      this.ingress.send(d);
     }
-    const dst = ((d[16] << 24) | (d[17] << 16) | (d[18] << 8) | d[19]) >>> 0;
-    if (dst !== this.addressValue) {
-      this.drop('wrong-destination');
-      return;
-    }
-    this.counters.received++;
-    this.ingress.send(d);
   }
 
   private drop(reason: string): void {
@@ -117,18 +168,27 @@ export class NetworkAttachment {
   }
 }
 
-/** Raw datagrams with no envelope: for baselines that measure NATS itself. */
+interface Burst {
+  readonly subject: string;
+  datagrams: Uint8Array[];
+  /** Encoded size so far, an upper bound. */
+  bytes: number;
+}
+
+/** Raw datagrams with no envelope, one per message: for baselines that measure NATS itself. */
 export const rawCodec: PacketCodec = {
-  encode: (d) => d,
-  decode: (b) => ({ ok: true, datagram: b }),
+  maxBurst: 1,
+  encode: (d) => d[0],
+  decode: (b) => ({ ok: true, datagrams: [b] }),
 };
 
-/** Datagrams wrapped in the versioned `vmha.v1.IpPacket`: what the virtual network carries. */
+/** Bursts of datagrams in the versioned `vmha.v1.IpPacket`: what the virtual network carries. */
 export const ipPacketCodec: PacketCodec = {
+  maxBurst: Infinity,
   encode: (d) => encodeIpPacket(d),
   decode: (b) => {
     const r = decodeIpPacket(b);
-    return r.ok ? { ok: true, datagram: r.message.datagram } : { ok: false, reason: r.reason };
+    return r.ok ? { ok: true, datagrams: r.message.datagrams } : { ok: false, reason: r.reason };
   },
 };
 

@@ -1,9 +1,14 @@
 /** Contracts of the virtual network. */
 
-/** How an IPv4 datagram travels in a NATS message (the shared-proto IpPacket, or raw bytes for baselines). */
+/**
+ * How datagrams travel in a NATS message: the shared-proto IpPacket (a burst of datagrams per message), or raw
+ * bytes (exactly one per message) for baselines that measure NATS itself.
+ */
 export interface PacketCodec {
-  encode(datagram: Uint8Array): Uint8Array;
-  decode(bytes: Uint8Array): { ok: true; datagram: Uint8Array } | { ok: false; reason: string };
+  /** The most datagrams one message can carry. */
+  readonly maxBurst: number;
+  encode(datagrams: readonly Uint8Array[]): Uint8Array;
+  decode(bytes: Uint8Array): { ok: true; datagrams: Uint8Array[] } | { ok: false; reason: string };
 }
 
 /** The part of a NATS connection the network needs (a NatsConnection satisfies it). */
@@ -16,8 +21,12 @@ export interface PacketBus {
 }
 
 export interface AttachmentCounters {
+  /** Datagrams published, and the NATS messages that carried them (bursts). */
   sent: number;
+  messagesSent: number;
+  /** Datagrams accepted for this address, and the messages that carried them. */
   received: number;
-  /** Inbound messages dropped, by reason (garbage, wrong version, not IPv4, wrong destination, ...). */
+  messagesReceived: number;
+  /** Inbound messages (garbage, wrong version) and datagrams (not IPv4, wrong destination) dropped, by reason. */
   dropped: Record<string, number>;
 }

@@ -17,6 +17,7 @@ export async function runClient(
   instance: string,
   args: string[],
   onProgress?: (progress: Record<string, unknown>) => void,
+  nodeArgs?: string[],
 ): Promise<ClientRunOutcome> {
   let result: Record<string, unknown> | undefined;
   let link: unknown;
@@ -27,6 +28,7 @@ export async function runClient(
     instance,
     entry: 'packages/client-sim/src/main.ts',
     args,
+    nodeArgs,
     awaitServing: false,
     onLine: (line, stream) => {
       if (stream === 'stderr') {

@@ -246,8 +246,8 @@ export namespace vmha {
             /** IpPacket protocolVersion. */
             protocolVersion: number;
 
-            /** IpPacket datagram. */
-            datagram: Uint8Array;
+            /** IpPacket datagrams. */
+            datagrams: Uint8Array[];
 
             /**
              * Creates a new IpPacket instance using the specified properties.
@@ -312,8 +312,8 @@ export namespace vmha {
                 /** IpPacket protocolVersion */
                 protocolVersion?: (number|null);
 
-                /** IpPacket datagram */
-                datagram?: (Uint8Array|null);
+                /** IpPacket datagrams */
+                datagrams?: (Uint8Array[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -707,7 +707,7 @@ export const vmha = $root.vmha = (() => {
              * Properties of an IpPacket.
              * @typedef {Object} vmha.v1.IpPacket.$Properties
              * @property {number|null} [protocolVersion] IpPacket protocolVersion
-             * @property {Uint8Array|null} [datagram] IpPacket datagram
+             * @property {Array.<Uint8Array>|null} [datagrams] IpPacket datagrams
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -733,6 +733,7 @@ export const vmha = $root.vmha = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const IpPacket = function (properties) {
+                this.datagrams = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -748,12 +749,12 @@ export const vmha = $root.vmha = (() => {
             IpPacket.prototype.protocolVersion = 0;
 
             /**
-             * IpPacket datagram.
-             * @member {Uint8Array} datagram
+             * IpPacket datagrams.
+             * @member {Array.<Uint8Array>} datagrams
              * @memberof vmha.v1.IpPacket
              * @instance
              */
-            IpPacket.prototype.datagram = $util.newBuffer([]);
+            IpPacket.prototype.datagrams = $util.emptyArray;
 
             /**
              * Creates a new IpPacket instance using the specified properties.
@@ -789,8 +790,9 @@ export const vmha = $root.vmha = (() => {
                     throw $Error("max depth exceeded");
                 if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
                     writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
-                if (message.datagram != null && $Object.hasOwnProperty.call(message, "datagram") && message.datagram.length)
-                    writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.datagram);
+                if (message.datagrams != null && message.datagrams.length)
+                    for (let i = 0; i < message.datagrams.length; ++i)
+                        writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.datagrams[i]);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -847,10 +849,9 @@ export const vmha = $root.vmha = (() => {
                     case 2: {
                             if (wireType !== 2)
                                 break;
-                            if ((value = reader.bytes()).length)
-                                message.datagram = value;
-                            else
-                                delete message.datagram;
+                            if (!(message.datagrams && message.datagrams.length))
+                                message.datagrams = [];
+                            message.datagrams.push(reader.bytes());
                             continue;
                         }
                     }
@@ -888,9 +889,13 @@ export const vmha = $root.vmha = (() => {
                 if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
                     if (!$util.isInteger(message.protocolVersion))
                         return "protocolVersion: integer expected";
-                if (message.datagram != null && $Object.hasOwnProperty.call(message, "datagram"))
-                    if (!(message.datagram && typeof message.datagram.length === "number" || $util.isString(message.datagram)))
-                        return "datagram: buffer expected";
+                if (message.datagrams != null && $Object.hasOwnProperty.call(message, "datagrams")) {
+                    if (!$Array.isArray(message.datagrams))
+                        return "datagrams: array expected";
+                    for (let i = 0; i < message.datagrams.length; ++i)
+                        if (!(message.datagrams[i] && typeof message.datagrams[i].length === "number" || $util.isString(message.datagrams[i])))
+                            return "datagrams: buffer[] expected";
+                }
                 return null;
             };
 
@@ -915,12 +920,16 @@ export const vmha = $root.vmha = (() => {
                 if (object.protocolVersion != null)
                     if ($Number(object.protocolVersion) !== 0)
                         message.protocolVersion = object.protocolVersion >>> 0;
-                if (object.datagram != null)
-                    if (object.datagram.length)
-                        if (typeof object.datagram === "string")
-                            $util.base64.decode(object.datagram, message.datagram = $util.newBuffer($util.base64.length(object.datagram)), 0);
-                        else if (object.datagram.length >= 0)
-                            message.datagram = object.datagram;
+                if (object.datagrams) {
+                    if (!$Array.isArray(object.datagrams))
+                        throw $TypeError(".vmha.v1.IpPacket.datagrams: array expected");
+                    message.datagrams = $Array(object.datagrams.length);
+                    for (let i = 0; i < object.datagrams.length; ++i)
+                        if (typeof object.datagrams[i] === "string")
+                            $util.base64.decode(object.datagrams[i], message.datagrams[i] = $util.newBuffer($util.base64.length(object.datagrams[i])), 0);
+                        else if (object.datagrams[i].length >= 0)
+                            message.datagrams[i] = object.datagrams[i];
+                }
                 return message;
             };
 
@@ -941,20 +950,17 @@ export const vmha = $root.vmha = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.defaults) {
+                if (options.arrays || options.defaults)
+                    object.datagrams = [];
+                if (options.defaults)
                     object.protocolVersion = 0;
-                    if (options.bytes === $String)
-                        object.datagram = "";
-                    else {
-                        object.datagram = [];
-                        if (options.bytes !== $Array)
-                            object.datagram = $util.newBuffer(object.datagram);
-                    }
-                }
                 if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
                     object.protocolVersion = message.protocolVersion;
-                if (message.datagram != null && $Object.hasOwnProperty.call(message, "datagram"))
-                    object.datagram = options.bytes === $String ? $util.base64.encode(message.datagram, 0, message.datagram.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datagram) : message.datagram;
+                if (message.datagrams && message.datagrams.length) {
+                    object.datagrams = $Array(message.datagrams.length);
+                    for (let j = 0; j < message.datagrams.length; ++j)
+                        object.datagrams[j] = options.bytes === $String ? $util.base64.encode(message.datagrams[j], 0, message.datagrams[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.datagrams[j]) : message.datagrams[j];
+                }
                 return object;
             };
 
