@@ -8,7 +8,7 @@
  *  - dirty-page fetch cost for 1,000 and 50,000 dirty pages of a 1 GiB guest.
  * Writes bench/results/native.json. Targets (issue 3): bulk ≥ 40% of raw NATS at that packet size, ≥ 1 Gbit/s.
  *
- *   npm run bench:native -- --bulk-mib 512 --resp-seconds 10 --mss 1460
+ *   npm run bench:native -- --bulk-mib 1024 --resp-seconds 10 --mss 1460
  */
 import { connect } from '@nats-io/transport-node';
 import { GuestMemory, PAGE_SIZE } from '@vmha/machine';
@@ -20,7 +20,7 @@ import { LocalCluster, REPO_ROOT, runClient } from '../src/launcher/index.ts';
 
 const { values: opts } = parseArgs({
   options: {
-    'bulk-mib': { type: 'string', default: '512' },
+    'bulk-mib': { type: 'string', default: '1024' },
     'resp-seconds': { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     pipeline: { type: 'string', default: '8' },
@@ -106,6 +106,12 @@ try {
   );
   if (!bulk.result?.verified) throw new Error(`bulk download failed: ${bulk.logTail.slice(-5).join(' | ')}`);
   const bulkGoodputMBps = Number(bulk.result.throughputBytesPerSecond) / 1e6;
+  // Datagrams per NATS message (the virtual network sends bursts): guest to client, and client ACKs to guest.
+  const net = bulk.network;
+  const burst = {
+    toClient: net ? round(net.received / Math.max(1, net.messagesReceived)) : 0,
+    toGuest: net ? round(net.sent / Math.max(1, net.messagesSent)) : 0,
+  };
   console.log('RESP load...');
   const resp = await runClient(cluster, 'bench-resp', [
     '--workload',
@@ -130,6 +136,8 @@ try {
     ['bulk goodput (MB/s)', bulkGoodputMBps.toFixed(1)],
     ['bulk goodput (Mbit/s)', (bulkGoodputMBps * 8).toFixed(0)],
     ['bulk / raw NATS', `${(ratio * 100).toFixed(1)}%`],
+    ['datagrams per message, guest to client', String(burst.toClient)],
+    ['datagrams per message, client to guest', String(burst.toGuest)],
     ['RESP ops/s', respOpsPerSec.toFixed(0)],
     ['dirty fetch, 1,000 pages (µs)', String(dirtyFetchUs['1000'])],
     ['dirty fetch, 50,000 pages (µs)', String(dirtyFetchUs['50000'])],
@@ -155,6 +163,7 @@ try {
         natsRawMBps: round(natsRawMBps),
         bulkGoodputMBps: round(bulkGoodputMBps),
         bulkToRawRatio: round(ratio),
+        datagramsPerMessage: burst,
         respOpsPerSec: round(respOpsPerSec),
         respConnections: Number(opts.connections),
         respPipeline: Number(opts.pipeline),

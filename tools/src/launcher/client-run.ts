@@ -6,8 +6,16 @@ export interface ClientRunOutcome {
   /** The `result` object client-sim printed (undefined if it died first). */
   result: Record<string, unknown> | undefined;
   link: unknown;
-  /** The client's network attachment counters: sent, received, dropped by reason. */
-  network: { sent: number; received: number; dropped: Record<string, number> } | undefined;
+  /** The client's network attachment counters: datagrams and messages sent and received, drops by reason. */
+  network:
+    | {
+        sent: number;
+        messagesSent: number;
+        received: number;
+        messagesReceived: number;
+        dropped: Record<string, number>;
+      }
+    | undefined;
   /** Log lines from stderr, for diagnosing a failed run. */
   logTail: string[];
 }

@@ -64,6 +64,20 @@ describe('internetChecksum (RFC 1071)', () => {
     }
   });
 
+  it('agrees with the reference at every alignment for all-ones and all-zero data (the folding edge cases)', () => {
+    for (const fill of [0x00, 0xff]) {
+      const backing = new Uint8Array(2048).fill(fill);
+      for (let offset = 0; offset < 8; offset++) {
+        for (const len of [64, 65, 66, 67, 1501]) {
+          const view = new Uint8Array(backing.buffer, offset, len);
+          expect(internetChecksum(view), `fill ${fill} offset ${offset} len ${len}`).toBe(
+            referenceChecksum(view),
+          );
+        }
+      }
+    }
+  });
+
   it('agrees with a fold-every-step reference on seeded random buffers of every small length', () => {
     const rng = new SeededRandom(1071);
     for (let n = 0; n < 300; n++) {

@@ -6,25 +6,40 @@
 /**
  * Adds the big-endian 16-bit words of buf[start, end) to `sum`; an odd trailing byte is padded with zero.
  *
- * Fast path: when the range is 4-byte aligned in memory, sum it as native (little-endian) 32-bit words and
- * byte-swap the folded result once. RFC 1071 §2(B): the ones'-complement sum is independent of byte order,
- * and a 32-bit word folds to the sum of its two 16-bit halves modulo 2^16 - 1.
+ * Fast path: the 4-byte-aligned middle of the range is summed as native (little-endian) 32-bit words, whatever
+ * the range's own alignment (a datagram inside a received NATS message is rarely aligned). RFC 1071 §2(B): the
+ * ones'-complement sum is independent of byte order, and a 32-bit word folds to the sum of its two 16-bit
+ * halves modulo 2^16 - 1. Summing words that start one byte off the range's pairing gives the byte-swapped sum,
+ * so a middle that starts at an odd distance from `start` (and the tail after it) are swapped back.
  */
 export function sumWords(buf: Uint8Array, start: number, end: number, sum = 0): number {
   const len = end - start;
-  const abs = buf.byteOffset + start;
-  if (len >= 64 && (abs & 3) === 0 && LITTLE_ENDIAN) {
-    const n32 = len >>> 2;
-    const words = new Uint32Array(buf.buffer, abs, n32);
-    let s = 0;
-    for (let i = 0; i < n32; i++) s += words[i];
-    let x = (s % 0x10000) + Math.floor(s / 0x10000);
-    x = (x & 0xffff) + (x >>> 16);
-    x = (x & 0xffff) + (x >>> 16);
-    sum += ((x & 0xff) << 8) | (x >>> 8);
-    return sumBytes(buf, start + n32 * 4, end, sum);
-  }
-  return sumBytes(buf, start, end, sum);
+  if (len < 64 || !LITTLE_ENDIAN) return sumBytes(buf, start, end, sum);
+  const head = (4 - ((buf.byteOffset + start) & 3)) & 3;
+  const middle = start + head;
+  const n32 = (end - middle) >>> 2;
+  const tail = middle + n32 * 4;
+  sum = sumBytes(buf, start, middle, sum);
+  const words = new Uint32Array(buf.buffer, buf.byteOffset + middle, n32);
+  let s = 0;
+  for (let i = 0; i < n32; i++) s += words[i];
+  // Native little-endian words: folded, this is the byte-swapped sum of big-endian pairs from `middle` on.
+  const native = fold16(s);
+  const tailSum = fold16(sumBytes(buf, tail, end, 0)); // big-endian pairs from `tail` on
+  if ((head & 1) === 0) return sum + swap16(native) + tailSum;
+  // `middle` is at an odd distance from `start`: pairs from there are swapped relative to the range's pairing.
+  return sum + native + swap16(tailSum);
+}
+
+/** Folds a non-negative sum below 2^53 to 16 bits, modulo 2^16 - 1 (keeping 0xffff as is). */
+function fold16(x: number): number {
+  x = (x % 0x10000) + Math.floor(x / 0x10000);
+  x = (x & 0xffff) + (x >>> 16);
+  return (x & 0xffff) + (x >>> 16);
+}
+
+function swap16(x: number): number {
+  return ((x & 0xff) << 8) | (x >>> 8);
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
