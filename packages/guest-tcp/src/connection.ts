@@ -47,6 +47,11 @@ export interface ConnectionHost {
   nextIpId(): number;
   /** RFC 5961 §7 rate limit; false means suppress this challenge ACK. */
   allowChallengeAck(): boolean;
+  /**
+   * Inside a burst of input (`TcpStack.inputBurst`), takes an in-order ACK or window update this connection owes
+   * and has it sent once when the burst ends (`sendOwedAck`); returns false outside a burst (send it now).
+   */
+  deferAck(conn: Connection): boolean;
   /** Queue an event for dispatch after the current input/tick/API call finishes. */
   notify(conn: Connection, event: SocketEventName): void;
   /** The connection reached ESTABLISHED from a passive open. */
@@ -166,6 +171,8 @@ export class Connection implements TcpSocket {
   dsack: [number, number] | undefined;
   /** Segments received since our last ACK (delayed ACK, RFC 5681 §4.2: ACK at least every second one). */
   unackedSegments = 0;
+  /** An in-order ACK deferred to the end of the current input burst (never set between stack calls). */
+  private ackOwed = false;
 
   error: TcpSocketError | undefined;
   private handlers: { [K in SocketEventName]?: Array<SocketEvents[K]> } = {};
@@ -1167,6 +1174,7 @@ export class Connection implements TcpSocket {
   }
 
   private afterAckSent(): void {
+    this.ackOwed = false;
     this.lastAckSent = this.rcvNxt;
     this.unackedSegments = 0;
     this.delackAt = undefined;
@@ -1176,7 +1184,7 @@ export class Connection implements TcpSocket {
   private scheduleAck(): void {
     const c = this.host.config;
     if (c.delayedAckMs <= 0 || this.unackedSegments >= 2) {
-      this.sendAck();
+      this.ackSoon();
       return;
     }
     if (this.delackAt === undefined) this.delackAt = this.host.now() + c.delayedAckMs;
@@ -1224,8 +1232,27 @@ export class Connection implements TcpSocket {
     const opened = seqDiff(candidate, this.rcvAdv);
     const announced = seqDiff(this.rcvAdv, this.rcvNxt);
     if (opened >= Math.min(c.receiveBufferBytes / 2, 2 * c.mss) || (announced < c.mss && opened >= c.mss)) {
-      this.sendAck();
+      this.ackSoon();
     }
+  }
+
+  /**
+   * An in-order ACK or window update: now, or once at the end of the current input burst. A burst's in-order
+   * data is ACKed by one stretch ACK sent after the application has read it, as Linux does for a GRO-merged
+   * segment; out-of-order and duplicate segments are still ACKed at once (RFC 5681 §4.2), so the sender's
+   * duplicate-ACK count and SACK information are unchanged.
+   */
+  private ackSoon(): void {
+    if (this.ackOwed) return;
+    if (this.host.deferAck(this)) this.ackOwed = true;
+    else this.sendAck();
+  }
+
+  /** Sends the ACK deferred during a burst, unless a segment sent since already carried it. */
+  sendOwedAck(): void {
+    if (!this.ackOwed) return;
+    this.ackOwed = false;
+    this.sendAck();
   }
 
   private maybeNotifyEnd(): void {

@@ -141,6 +141,8 @@ export class TcpStack {
   /** Targets with undelivered events, each with a bitmask over EVENT_ORDER (no allocation per event). */
   private readonly pending = new Map<Connection | Listener, number>();
   private dispatching = false;
+  /** Connections owing an ACK at the end of the burst being fed (`inputBurst`); undefined outside one. */
+  private burst: Set<Connection> | undefined;
   private readonly host: ConnectionHost;
 
   constructor(options: TcpStackOptions) {
@@ -168,6 +170,35 @@ export class TcpStack {
    * The stack takes ownership of the bytes (payload is queued without copying): do not modify them afterwards.
    */
   input(packet: Uint8Array): void {
+    this.inputOne(packet);
+    this.flush();
+  }
+
+  /**
+   * Feeds datagrams that arrived together (one poll of a NIC's ring, one message of the virtual network), as
+   * Linux's GRO and NAPI do: every datagram is processed, then the applications get their events once, then
+   * each connection sends one ACK for the in-order data and window it owes (a stretch ACK). Out-of-order and
+   * duplicate segments are still ACKed at once. Same ownership rule as `input`.
+   */
+  inputBurst(packets: readonly Uint8Array[]): void {
+    if (this.burst !== undefined) {
+      // Re-entered from an event handler: the outer burst sends what is owed.
+      for (const p of packets) this.inputOne(p);
+      return;
+    }
+    const owed = new Set<Connection>();
+    this.burst = owed;
+    try {
+      for (const p of packets) this.inputOne(p);
+      this.flush(); // applications read here: the ACK below carries the window they opened
+    } finally {
+      this.burst = undefined;
+    }
+    for (const conn of owed) conn.sendOwedAck();
+    this.flush();
+  }
+
+  private inputOne(packet: Uint8Array): void {
     this.stats.packetsIn++;
     const parsed = parseTcpSegment(packet);
     if (!parsed.ok) {
@@ -182,7 +213,6 @@ export class TcpStack {
     const conn = this.connections.get(seg.src, seg.srcPort, seg.dstPort);
     if (conn) conn.segmentArrives(seg);
     else this.noConnection(seg);
-    this.flush();
   }
 
   /** Runs every timer due now. Call at (or after) nextDeadline(). */
@@ -378,6 +408,11 @@ export class TcpStack {
         return this.ipId;
       },
       allowChallengeAck: () => this.allowChallengeAck(),
+      deferAck: (conn) => {
+        if (this.burst === undefined) return false;
+        this.burst.add(conn);
+        return true;
+      },
       notify: (conn, event) => this.enqueue(conn, event),
       established: (conn) => {
         const l = this.listeners.get(conn.listenerPort);

@@ -1,6 +1,7 @@
 /**
- * A ClientHost on the host's monotonic clock: inbound datagrams from a PacketPort go to the stack, its output goes
- * back to the port, and one timer is kept armed at the stack's next deadline. Adapted from the TUN bridge's
+ * A ClientHost on the host's monotonic clock: inbound datagrams from a PacketPort go to the stack (those of one
+ * synchronous run as one burst), its output goes back to the port, and one timer is kept armed at the stack's
+ * next deadline. Adapted from the TUN bridge's
  * RealtimeDriver, with application timers for workloads.
  */
 import { TcpStack, type TcpStackOptions } from '@vmha/guest-tcp';
@@ -17,6 +18,8 @@ export class RealtimeClientHost implements ClientHost {
   private timerDue = Infinity;
   private readonly appTimers = new Set<NodeJS.Timeout>();
   private stopped = false;
+  /** Datagrams received in the current synchronous run, fed to the stack as one burst when it ends. */
+  private arrived: Uint8Array[] = [];
 
   constructor(options: RealtimeClientHostOptions) {
     const { port, ...stackOptions } = options;
@@ -27,10 +30,20 @@ export class RealtimeClientHost implements ClientHost {
     });
     port.onPacket((packet) => {
       if (this.stopped) return;
-      this.stack.input(packet);
-      this.schedule();
+      // A message of the virtual network carries a burst, delivered datagram by datagram in one synchronous run:
+      // the stack gets them together (as GRO would) and ACKs the burst's in-order data once.
+      if (this.arrived.length === 0) queueMicrotask(this.feedBurst);
+      this.arrived.push(packet);
     });
   }
+
+  private readonly feedBurst = (): void => {
+    const burst = this.arrived;
+    this.arrived = [];
+    if (this.stopped || burst.length === 0) return;
+    this.stack.inputBurst(burst);
+    this.schedule();
+  };
 
   now(): number {
     return performance.now();

@@ -49,14 +49,14 @@ describe('NewReno (RFC 5681, RFC 6582)', () => {
     expect(cc.ssthresh).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it('slow start grows by the bytes acked, at most 2*SMSS per ACK (RFC 3465, L = 2)', () => {
+  it('slow start grows by every byte acked, stretch ACKs included (RFC 3465 byte counting, as Linux)', () => {
     const cc = new NewRenoController(opts);
     ack(cc, MSS);
     expect(cc.cwnd).toBe(11 * MSS);
-    ack(cc, 5 * MSS);
-    expect(cc.cwnd).toBe(13 * MSS);
+    ack(cc, 5 * MSS); // a stretch ACK for five segments (a coalesced burst) counts all five
+    expect(cc.cwnd).toBe(16 * MSS);
     ack(cc, 300);
-    expect(cc.cwnd).toBe(13 * MSS + 300);
+    expect(cc.cwnd).toBe(16 * MSS + 300);
     // A window's worth of per-segment ACKs doubles the window (exponential growth per RTT).
     const cc2 = new NewRenoController(opts);
     for (let i = 0; i < 10; i++) ack(cc2, MSS);
@@ -104,6 +104,15 @@ describe('NewReno (RFC 5681, RFC 6582)', () => {
     expect(cc.cwnd).toBe(11 * MSS);
     ack(cc, MSS);
     expect(cc.cwnd).toBe(12 * MSS);
+  });
+
+  it('a stretch ACK crossing ssthresh stops slow start there and gives the rest to congestion avoidance', () => {
+    const cc = new NewRenoController(opts);
+    cc.onRetransmitTimeout(loss(16 * MSS)); // cwnd 1, ssthresh 8 segments
+    ack(cc, 7 * MSS + 8 * MSS); // 7 segments reach ssthresh; the other 8 are a whole window: one more SMSS
+    expect(cc.cwnd).toBe(9 * MSS);
+    ack(cc, 9 * MSS + 10 * MSS); // a window at 9 segments and then one at 10, in one ACK: two SMSS, not one
+    expect(cc.cwnd).toBe(11 * MSS);
   });
 
   it('collapses to one segment on RTO and slow-starts back to ssthresh', () => {
@@ -155,8 +164,8 @@ describe('CUBIC (RFC 9438)', () => {
     expect(cc.name).toBe('cubic');
     ack(cc, MSS);
     expect(cc.cwnd).toBe(11 * MSS);
-    ack(cc, 10 * MSS);
-    expect(cc.cwnd).toBe(13 * MSS);
+    ack(cc, 10 * MSS); // a stretch ACK counts every segment it covers
+    expect(cc.cwnd).toBe(21 * MSS);
   });
 
   it('multiplicative decrease uses beta_cubic = 0.7 (§4.6), not Reno’s 0.5', () => {

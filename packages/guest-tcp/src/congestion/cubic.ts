@@ -3,6 +3,7 @@
  * with the Reno-friendly estimate W_est (§4.3) as a floor, beta_cubic = 0.7 (§4.6) and fast convergence
  * (§4.7). Slow start below ssthresh is standard (RFC 5681). Time is the injected clock.
  */
+import { slowStart } from './slow-start.ts';
 import { requireNumber } from './newreno.ts';
 import type { AckEvent, CongestionControlOptions, CongestionController, LossEvent } from './types.ts';
 
@@ -36,7 +37,7 @@ export class CubicController implements CongestionController {
 
   onAck(e: AckEvent): void {
     if (this.cwnd < this.ssthresh) {
-      this.cwnd += Math.min(e.ackedBytes, 2 * e.mss);
+      this.cwnd = slowStart(this.cwnd, this.ssthresh, e.ackedBytes);
       return;
     }
     const mss = e.mss;

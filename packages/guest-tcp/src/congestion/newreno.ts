@@ -1,7 +1,9 @@
 /**
- * Reno/NewReno window management: slow start and congestion avoidance (RFC 5681 §3.1, with appropriate byte
- * counting, RFC 3465, L = 2), multiplicative decrease on loss (ssthresh = max(FlightSize/2, 2*SMSS)).
+ * Reno/NewReno window management: slow start and congestion avoidance (RFC 5681 §3.1, counting bytes acked as
+ * RFC 3465 does, stretch ACKs included, see `slowStart`), multiplicative decrease on loss
+ * (ssthresh = max(FlightSize/2, 2*SMSS)).
  */
+import { slowStart } from './slow-start.ts';
 import type { AckEvent, CongestionControlOptions, CongestionController, LossEvent } from './types.ts';
 
 export class NewRenoController implements CongestionController {
@@ -16,12 +18,17 @@ export class NewRenoController implements CongestionController {
   }
 
   onAck(e: AckEvent): void {
+    let acked = e.ackedBytes;
     if (this.cwnd < this.ssthresh) {
-      this.cwnd += Math.min(e.ackedBytes, 2 * e.mss); // RFC 3465 ABC, L = 2*SMSS
-      return;
+      const grown = slowStart(this.cwnd, this.ssthresh, acked);
+      acked -= grown - this.cwnd;
+      this.cwnd = grown;
+      if (acked <= 0) return;
     }
-    this.caAcked += e.ackedBytes;
-    if (this.caAcked >= this.cwnd) {
+    // Congestion avoidance: one SMSS per cwnd of bytes acked; a stretch ACK may earn several (Linux
+    // tcp_cong_avoid_ai).
+    this.caAcked += acked;
+    while (this.caAcked >= this.cwnd) {
       this.caAcked -= this.cwnd;
       this.cwnd += e.mss;
     }

@@ -81,8 +81,9 @@ export class GuestKernel implements VcpuWork {
   // --- VcpuWork ------------------------------------------------------------------------------------------
 
   sliceStart(): number {
+    // One poll of the RX ring is one burst (NAPI): its in-order data is ACKed once, after the apps have read it.
     const packets = this.driver.receive();
-    for (const p of packets) this.stack.input(p);
+    if (packets.length > 0) this.stack.inputBurst(packets);
     return packets.length;
   }
 
