@@ -1,7 +1,7 @@
 /**
  * bench:native: the unreplicated baseline every replication mode is measured against.
  *  - raw NATS: publish throughput of messages the size of an encoded IpPacket, one publisher connection to one
- *    subscriber connection through the same nats-server, measured in the same run;
+ *    subscriber connection through the same nats-server, measured in the same run, before and after the guest;
  *  - bulk: guest-to-client goodput through the whole path (guest apps → guest-tcp → NIC rings → primary-vmm →
  *    NATS → client-sim's guest-tcp), verified by SHA-256, no impairments;
  *  - RESP: ops/s of a checked RESP load;
@@ -87,8 +87,10 @@ function dirtyFetchMicros(pages: number): number {
 
 const cluster = await LocalCluster.start();
 try {
+  // Raw NATS is measured before and after the guest runs (this machine is shared and noisy); the ratio uses the
+  // better of the two, so the target is judged against the transport at its best in this run.
   console.log('measuring raw NATS throughput...');
-  const natsRawMBps = await rawNats(cluster.natsUrl, packetBytes + 8, 512 << 20);
+  const rawBefore = await rawNats(cluster.natsUrl, packetBytes + 8, 512 << 20);
   await cluster.launch({
     service: 'primary-vmm',
     instance: 'vmm-bench',
@@ -106,6 +108,9 @@ try {
   );
   if (!bulk.result?.verified) throw new Error(`bulk download failed: ${bulk.logTail.slice(-5).join(' | ')}`);
   const bulkGoodputMBps = Number(bulk.result.throughputBytesPerSecond) / 1e6;
+  console.log('measuring raw NATS throughput again...');
+  const rawAfter = await rawNats(cluster.natsUrl, packetBytes + 8, 512 << 20);
+  const natsRawMBps = Math.max(rawBefore, rawAfter);
   // Datagrams per NATS message (the virtual network sends bursts): guest to client, and client ACKs to guest.
   const net = bulk.network;
   const burst = {
@@ -132,7 +137,7 @@ try {
 
   const ratio = bulkGoodputMBps / natsRawMBps;
   const rows = [
-    ['raw NATS publish (MB/s)', natsRawMBps.toFixed(1)],
+    ['raw NATS publish (MB/s), before / after', `${rawBefore.toFixed(1)} / ${rawAfter.toFixed(1)}`],
     ['bulk goodput (MB/s)', bulkGoodputMBps.toFixed(1)],
     ['bulk goodput (Mbit/s)', (bulkGoodputMBps * 8).toFixed(0)],
     ['bulk / raw NATS', `${(ratio * 100).toFixed(1)}%`],
@@ -161,6 +166,7 @@ try {
         date: new Date().toISOString(),
         packetBytes,
         natsRawMBps: round(natsRawMBps),
+        natsRawMBpsSamples: [round(rawBefore), round(rawAfter)],
         bulkGoodputMBps: round(bulkGoodputMBps),
         bulkToRawRatio: round(ratio),
         datagramsPerMessage: burst,

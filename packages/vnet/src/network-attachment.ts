@@ -24,7 +24,7 @@ export interface AttachmentOptions {
   subjectFor?: (address: string) => string;
   /** Called for each datagram addressed to `address`, after ingress impairments. */
   onPacket: (datagram: Uint8Array) => void;
-  /** Largest message a burst grows to before it is published (default 256 KiB; NATS allows 1 MiB). */
+  /** Largest message a burst grows to before it is published (default 64 KiB, GSO's largest super-packet). */
   maxMessageBytes?: number;
   egress?: LinkImpairments;
   ingress?: LinkImpairments;
@@ -60,7 +60,7 @@ export class NetworkAttachment {
     this.codec = o.codec ?? ipPacketCodec;
     this.subjectFor = o.subjectFor ?? netSubject;
     this.addressValue = parseIpv4Address(o.address);
-    this.maxMessageBytes = o.maxMessageBytes ?? 256 * 1024;
+    this.maxMessageBytes = o.maxMessageBytes ?? 64 * 1024;
     const timers = o.timers ?? realTimeHost;
     this.egress = new LinkEmulator(o.egress ?? {}, (p) => this.publish(p), timers);
     this.ingress = new LinkEmulator(o.ingress ?? {}, (p) => o.onPacket(p), timers);
