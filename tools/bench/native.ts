@@ -168,7 +168,7 @@ try {
         natsRawMBps: round(natsRawMBps),
         natsRawMBpsSamples: [round(rawBefore), round(rawAfter)],
         bulkGoodputMBps: round(bulkGoodputMBps),
-        bulkToRawRatio: round(ratio),
+        bulkToRawRatio: Math.round(ratio * 1000) / 1000,
         datagramsPerMessage: burst,
         respOpsPerSec: round(respOpsPerSec),
         respConnections: Number(opts.connections),

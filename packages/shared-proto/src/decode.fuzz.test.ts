@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CheckpointAck,
+  CheckpointChunk,
+  CheckpointKind,
   HealthReply,
+  Heartbeat,
+  JoinReply,
+  JoinRequest,
   HealthRequest,
   IpPacket,
   PROTOCOL_VERSION,
@@ -27,7 +33,18 @@ function seeded(seed: number): () => number {
   };
 }
 
-const types: MessageDecoder<Versioned>[] = [IpPacket, VipAnnouncement, HealthRequest, HealthReply, VmStatus];
+const types: MessageDecoder<Versioned>[] = [
+  IpPacket,
+  VipAnnouncement,
+  HealthRequest,
+  HealthReply,
+  VmStatus,
+  CheckpointChunk,
+  CheckpointAck,
+  Heartbeat,
+  JoinRequest,
+  JoinReply,
+];
 
 /** One valid, fully populated message of each type. */
 const samples: [MessageDecoder<Versioned>, Uint8Array][] = [
@@ -66,6 +83,59 @@ const samples: [MessageDecoder<Versioned>, Uint8Array][] = [
       virtualTimeMs: 1.5,
       address: '10.0.0.2',
       counters: { x: 2 },
+    }),
+  ],
+  [
+    CheckpointChunk,
+    encodeMessage(CheckpointChunk, {
+      vmId: 'vm1',
+      streamId: 's-1',
+      kind: CheckpointKind.CHECKPOINT_KIND_EPOCH,
+      epoch: 2 ** 40 + 3,
+      baseEpoch: 2 ** 40 + 2,
+      chunkIndex: 1,
+      chunkCount: 4,
+      bodyBytes: 3_000_000,
+      dataCrc32: 0xdeadbeef,
+      data: Uint8Array.from({ length: 100 }, (_, i) => i * 3),
+      leaseRevision: 17,
+    }),
+  ],
+  [
+    CheckpointAck,
+    encodeMessage(CheckpointAck, {
+      vmId: 'vm1',
+      streamId: 's-1',
+      backup: 'b',
+      epoch: 9,
+      applied: false,
+      error: 'missing chunks',
+      stateDigest: 'ab'.repeat(32),
+      leaseRevision: 17,
+    }),
+  ],
+  [
+    Heartbeat,
+    encodeMessage(Heartbeat, {
+      vmId: 'vm1',
+      sender: 'a',
+      role: 'primary',
+      streamId: 's-1',
+      leaseRevision: 3,
+      epoch: 77,
+      sequence: 12,
+    }),
+  ],
+  [JoinRequest, encodeMessage(JoinRequest, { vmId: 'vm1', backup: 'b', leaseRevision: 3 })],
+  [
+    JoinReply,
+    encodeMessage(JoinReply, {
+      vmId: 'vm1',
+      accepted: true,
+      reason: '',
+      streamId: 's-2',
+      primary: 'a',
+      leaseRevision: 3,
     }),
   ],
 ];

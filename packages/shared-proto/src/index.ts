@@ -5,7 +5,20 @@
 export { PROTOCOL_VERSION } from './version.ts';
 export { decodeMessage, encodeMessage } from './codec.ts';
 export { decodeIpPacket, encodeIpPacket, ipPacketOverhead, type DecodedIpPacket } from './ip-packet.ts';
-export { HealthReply, HealthRequest, IpPacket, VipAnnouncement, VmStatus, vmha } from './messages.ts';
+export {
+  CheckpointAck,
+  CheckpointChunk,
+  CheckpointKind,
+  HealthReply,
+  HealthRequest,
+  Heartbeat,
+  IpPacket,
+  JoinReply,
+  JoinRequest,
+  VipAnnouncement,
+  VmStatus,
+  vmha,
+} from './messages.ts';
 export * as subjects from './subjects.ts';
 export { SubjectError, isSubjectToken } from './subjects.ts';
 export type {

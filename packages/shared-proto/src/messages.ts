@@ -15,4 +15,17 @@ export type HealthReply = vmha.v1.HealthReply;
 export const VmStatus = vmha.v1.VmStatus;
 export type VmStatus = vmha.v1.VmStatus;
 
+export const CheckpointChunk = vmha.v1.CheckpointChunk;
+export type CheckpointChunk = vmha.v1.CheckpointChunk;
+export const CheckpointKind = vmha.v1.CheckpointKind;
+export type CheckpointKind = vmha.v1.CheckpointKind;
+export const CheckpointAck = vmha.v1.CheckpointAck;
+export type CheckpointAck = vmha.v1.CheckpointAck;
+export const Heartbeat = vmha.v1.Heartbeat;
+export type Heartbeat = vmha.v1.Heartbeat;
+export const JoinRequest = vmha.v1.JoinRequest;
+export type JoinRequest = vmha.v1.JoinRequest;
+export const JoinReply = vmha.v1.JoinReply;
+export type JoinReply = vmha.v1.JoinReply;
+
 export { vmha };

@@ -11,6 +11,11 @@ describe('subjects', () => {
     expect(subjects.vmStatus('vm1')).toBe('vmha.v1.vm.vm1.status');
     expect(subjects.health('primary-vmm', 'host-a')).toBe('vmha.v1.health.primary-vmm.host-a');
     expect(subjects.healthAll).toBe('vmha.v1.health.all');
+    expect(subjects.replicationChunks('vm1', 'host-b')).toBe('vmha.v1.repl.vm1.chunks.host-b');
+    expect(subjects.replicationAcks('vm1')).toBe('vmha.v1.repl.vm1.acks');
+    expect(subjects.replicationHeartbeat('vm1')).toBe('vmha.v1.repl.vm1.heartbeat');
+    expect(subjects.replicationJoin('vm1')).toBe('vmha.v1.repl.vm1.join');
+    expect(() => subjects.replicationChunks('vm1', 'b.c')).toThrow(/backup instance/);
   });
 
   it('rejects anything but a canonical IPv4 address, naming the value and the expected form', () => {

@@ -29,6 +29,26 @@ export function vmStatus(vmId: string): string {
   return `${PREFIX}.vm.${token('vm id', vmId)}.status`;
 }
 
+/** `vmha.v1.repl.<vmId>.chunks.<backup>`: the primary's `CheckpointChunk`s for one backup instance. */
+export function replicationChunks(vmId: string, backup: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.chunks.${token('backup instance', backup)}`;
+}
+
+/** `vmha.v1.repl.<vmId>.acks`: backups' `CheckpointAck`s to the VM's primary. */
+export function replicationAcks(vmId: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.acks`;
+}
+
+/** `vmha.v1.repl.<vmId>.heartbeat`: `Heartbeat`s of the VM's primary, backup and standbys, both ways. */
+export function replicationHeartbeat(vmId: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.heartbeat`;
+}
+
+/** `vmha.v1.repl.<vmId>.join`: `JoinRequest` to the VM's primary, answered with `JoinReply`. */
+export function replicationJoin(vmId: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.join`;
+}
+
 /** `vmha.v1.health.<service>.<instance>`: one instance answers `HealthRequest` with `HealthReply`. */
 export function health(service: string, instance: string): string {
   return `${PREFIX}.health.${token('service', service)}.${token('instance', instance)}`;

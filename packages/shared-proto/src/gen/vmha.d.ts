@@ -440,6 +440,697 @@ export namespace vmha {
             type $Shape = vmha.v1.VipAnnouncement.$Properties;
         }
 
+        /** CheckpointKind enum. */
+        enum CheckpointKind {
+
+            /** CHECKPOINT_KIND_UNSPECIFIED value */
+            CHECKPOINT_KIND_UNSPECIFIED = 0,
+
+            /** CHECKPOINT_KIND_SYNC_PAGES value */
+            CHECKPOINT_KIND_SYNC_PAGES = 1,
+
+            /** CHECKPOINT_KIND_SYNC_SEAL value */
+            CHECKPOINT_KIND_SYNC_SEAL = 2,
+
+            /** CHECKPOINT_KIND_EPOCH value */
+            CHECKPOINT_KIND_EPOCH = 3
+        }
+
+        /**
+         * Properties of a CheckpointChunk.
+         * @deprecated Use vmha.v1.CheckpointChunk.$Properties instead.
+         */
+        interface ICheckpointChunk extends vmha.v1.CheckpointChunk.$Properties {
+        }
+
+        /** Represents a CheckpointChunk. */
+        class CheckpointChunk {
+
+            /**
+             * Constructs a new CheckpointChunk.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.CheckpointChunk.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CheckpointChunk protocolVersion. */
+            protocolVersion: number;
+
+            /** CheckpointChunk vmId. */
+            vmId: string;
+
+            /** CheckpointChunk streamId. */
+            streamId: string;
+
+            /** CheckpointChunk kind. */
+            kind: vmha.v1.CheckpointKind;
+
+            /** CheckpointChunk epoch. */
+            epoch: number;
+
+            /** CheckpointChunk baseEpoch. */
+            baseEpoch: number;
+
+            /** CheckpointChunk chunkIndex. */
+            chunkIndex: number;
+
+            /** CheckpointChunk chunkCount. */
+            chunkCount: number;
+
+            /** CheckpointChunk bodyBytes. */
+            bodyBytes: number;
+
+            /** CheckpointChunk dataCrc32. */
+            dataCrc32: number;
+
+            /** CheckpointChunk data. */
+            data: Uint8Array;
+
+            /** CheckpointChunk leaseRevision. */
+            leaseRevision: number;
+
+            /**
+             * Creates a new CheckpointChunk instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CheckpointChunk instance
+             */
+            static create(properties: vmha.v1.CheckpointChunk.$Shape): vmha.v1.CheckpointChunk & vmha.v1.CheckpointChunk.$Shape;
+            static create(properties?: vmha.v1.CheckpointChunk.$Properties): vmha.v1.CheckpointChunk;
+
+            /**
+             * Encodes the specified CheckpointChunk message. Does not implicitly {@link vmha.v1.CheckpointChunk.verify|verify} messages.
+             * @param message CheckpointChunk message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.CheckpointChunk.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CheckpointChunk message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.CheckpointChunk & vmha.v1.CheckpointChunk.$Shape} CheckpointChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.CheckpointChunk & vmha.v1.CheckpointChunk.$Shape;
+
+            /**
+             * Verifies a CheckpointChunk message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CheckpointChunk message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CheckpointChunk
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.CheckpointChunk;
+
+            /**
+             * Creates a plain object from a CheckpointChunk message. Also converts values to other types if specified.
+             * @param message CheckpointChunk
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.CheckpointChunk, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CheckpointChunk to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace CheckpointChunk {
+
+            /** Properties of a CheckpointChunk. */
+            interface $Properties {
+
+                /** CheckpointChunk protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** CheckpointChunk vmId */
+                vmId?: (string|null);
+
+                /** CheckpointChunk streamId */
+                streamId?: (string|null);
+
+                /** CheckpointChunk kind */
+                kind?: (vmha.v1.CheckpointKind|null);
+
+                /** CheckpointChunk epoch */
+                epoch?: (number|null);
+
+                /** CheckpointChunk baseEpoch */
+                baseEpoch?: (number|null);
+
+                /** CheckpointChunk chunkIndex */
+                chunkIndex?: (number|null);
+
+                /** CheckpointChunk chunkCount */
+                chunkCount?: (number|null);
+
+                /** CheckpointChunk bodyBytes */
+                bodyBytes?: (number|null);
+
+                /** CheckpointChunk dataCrc32 */
+                dataCrc32?: (number|null);
+
+                /** CheckpointChunk data */
+                data?: (Uint8Array|null);
+
+                /** CheckpointChunk leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CheckpointChunk. */
+            type $Shape = vmha.v1.CheckpointChunk.$Properties;
+        }
+
+        /**
+         * Properties of a CheckpointAck.
+         * @deprecated Use vmha.v1.CheckpointAck.$Properties instead.
+         */
+        interface ICheckpointAck extends vmha.v1.CheckpointAck.$Properties {
+        }
+
+        /** Represents a CheckpointAck. */
+        class CheckpointAck {
+
+            /**
+             * Constructs a new CheckpointAck.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.CheckpointAck.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** CheckpointAck protocolVersion. */
+            protocolVersion: number;
+
+            /** CheckpointAck vmId. */
+            vmId: string;
+
+            /** CheckpointAck streamId. */
+            streamId: string;
+
+            /** CheckpointAck backup. */
+            backup: string;
+
+            /** CheckpointAck epoch. */
+            epoch: number;
+
+            /** CheckpointAck applied. */
+            applied: boolean;
+
+            /** CheckpointAck error. */
+            error: string;
+
+            /** CheckpointAck stateDigest. */
+            stateDigest: string;
+
+            /** CheckpointAck leaseRevision. */
+            leaseRevision: number;
+
+            /**
+             * Creates a new CheckpointAck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns CheckpointAck instance
+             */
+            static create(properties: vmha.v1.CheckpointAck.$Shape): vmha.v1.CheckpointAck & vmha.v1.CheckpointAck.$Shape;
+            static create(properties?: vmha.v1.CheckpointAck.$Properties): vmha.v1.CheckpointAck;
+
+            /**
+             * Encodes the specified CheckpointAck message. Does not implicitly {@link vmha.v1.CheckpointAck.verify|verify} messages.
+             * @param message CheckpointAck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.CheckpointAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a CheckpointAck message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.CheckpointAck & vmha.v1.CheckpointAck.$Shape} CheckpointAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.CheckpointAck & vmha.v1.CheckpointAck.$Shape;
+
+            /**
+             * Verifies a CheckpointAck message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a CheckpointAck message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns CheckpointAck
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.CheckpointAck;
+
+            /**
+             * Creates a plain object from a CheckpointAck message. Also converts values to other types if specified.
+             * @param message CheckpointAck
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.CheckpointAck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this CheckpointAck to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace CheckpointAck {
+
+            /** Properties of a CheckpointAck. */
+            interface $Properties {
+
+                /** CheckpointAck protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** CheckpointAck vmId */
+                vmId?: (string|null);
+
+                /** CheckpointAck streamId */
+                streamId?: (string|null);
+
+                /** CheckpointAck backup */
+                backup?: (string|null);
+
+                /** CheckpointAck epoch */
+                epoch?: (number|null);
+
+                /** CheckpointAck applied */
+                applied?: (boolean|null);
+
+                /** CheckpointAck error */
+                error?: (string|null);
+
+                /** CheckpointAck stateDigest */
+                stateDigest?: (string|null);
+
+                /** CheckpointAck leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a CheckpointAck. */
+            type $Shape = vmha.v1.CheckpointAck.$Properties;
+        }
+
+        /**
+         * Properties of a Heartbeat.
+         * @deprecated Use vmha.v1.Heartbeat.$Properties instead.
+         */
+        interface IHeartbeat extends vmha.v1.Heartbeat.$Properties {
+        }
+
+        /** Represents a Heartbeat. */
+        class Heartbeat {
+
+            /**
+             * Constructs a new Heartbeat.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.Heartbeat.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Heartbeat protocolVersion. */
+            protocolVersion: number;
+
+            /** Heartbeat vmId. */
+            vmId: string;
+
+            /** Heartbeat sender. */
+            sender: string;
+
+            /** Heartbeat role. */
+            role: string;
+
+            /** Heartbeat streamId. */
+            streamId: string;
+
+            /** Heartbeat leaseRevision. */
+            leaseRevision: number;
+
+            /** Heartbeat epoch. */
+            epoch: number;
+
+            /** Heartbeat sequence. */
+            sequence: number;
+
+            /**
+             * Creates a new Heartbeat instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Heartbeat instance
+             */
+            static create(properties: vmha.v1.Heartbeat.$Shape): vmha.v1.Heartbeat & vmha.v1.Heartbeat.$Shape;
+            static create(properties?: vmha.v1.Heartbeat.$Properties): vmha.v1.Heartbeat;
+
+            /**
+             * Encodes the specified Heartbeat message. Does not implicitly {@link vmha.v1.Heartbeat.verify|verify} messages.
+             * @param message Heartbeat message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.Heartbeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Heartbeat message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.Heartbeat & vmha.v1.Heartbeat.$Shape} Heartbeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.Heartbeat & vmha.v1.Heartbeat.$Shape;
+
+            /**
+             * Verifies a Heartbeat message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Heartbeat message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Heartbeat
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.Heartbeat;
+
+            /**
+             * Creates a plain object from a Heartbeat message. Also converts values to other types if specified.
+             * @param message Heartbeat
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.Heartbeat, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Heartbeat to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace Heartbeat {
+
+            /** Properties of a Heartbeat. */
+            interface $Properties {
+
+                /** Heartbeat protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** Heartbeat vmId */
+                vmId?: (string|null);
+
+                /** Heartbeat sender */
+                sender?: (string|null);
+
+                /** Heartbeat role */
+                role?: (string|null);
+
+                /** Heartbeat streamId */
+                streamId?: (string|null);
+
+                /** Heartbeat leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Heartbeat epoch */
+                epoch?: (number|null);
+
+                /** Heartbeat sequence */
+                sequence?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Heartbeat. */
+            type $Shape = vmha.v1.Heartbeat.$Properties;
+        }
+
+        /**
+         * Properties of a JoinRequest.
+         * @deprecated Use vmha.v1.JoinRequest.$Properties instead.
+         */
+        interface IJoinRequest extends vmha.v1.JoinRequest.$Properties {
+        }
+
+        /** Represents a JoinRequest. */
+        class JoinRequest {
+
+            /**
+             * Constructs a new JoinRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.JoinRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinRequest protocolVersion. */
+            protocolVersion: number;
+
+            /** JoinRequest vmId. */
+            vmId: string;
+
+            /** JoinRequest backup. */
+            backup: string;
+
+            /** JoinRequest leaseRevision. */
+            leaseRevision: number;
+
+            /**
+             * Creates a new JoinRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinRequest instance
+             */
+            static create(properties: vmha.v1.JoinRequest.$Shape): vmha.v1.JoinRequest & vmha.v1.JoinRequest.$Shape;
+            static create(properties?: vmha.v1.JoinRequest.$Properties): vmha.v1.JoinRequest;
+
+            /**
+             * Encodes the specified JoinRequest message. Does not implicitly {@link vmha.v1.JoinRequest.verify|verify} messages.
+             * @param message JoinRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.JoinRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.JoinRequest & vmha.v1.JoinRequest.$Shape} JoinRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.JoinRequest & vmha.v1.JoinRequest.$Shape;
+
+            /**
+             * Verifies a JoinRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a JoinRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns JoinRequest
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.JoinRequest;
+
+            /**
+             * Creates a plain object from a JoinRequest message. Also converts values to other types if specified.
+             * @param message JoinRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.JoinRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this JoinRequest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace JoinRequest {
+
+            /** Properties of a JoinRequest. */
+            interface $Properties {
+
+                /** JoinRequest protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** JoinRequest vmId */
+                vmId?: (string|null);
+
+                /** JoinRequest backup */
+                backup?: (string|null);
+
+                /** JoinRequest leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JoinRequest. */
+            type $Shape = vmha.v1.JoinRequest.$Properties;
+        }
+
+        /**
+         * Properties of a JoinReply.
+         * @deprecated Use vmha.v1.JoinReply.$Properties instead.
+         */
+        interface IJoinReply extends vmha.v1.JoinReply.$Properties {
+        }
+
+        /** Represents a JoinReply. */
+        class JoinReply {
+
+            /**
+             * Constructs a new JoinReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.JoinReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** JoinReply protocolVersion. */
+            protocolVersion: number;
+
+            /** JoinReply vmId. */
+            vmId: string;
+
+            /** JoinReply accepted. */
+            accepted: boolean;
+
+            /** JoinReply reason. */
+            reason: string;
+
+            /** JoinReply streamId. */
+            streamId: string;
+
+            /** JoinReply primary. */
+            primary: string;
+
+            /** JoinReply leaseRevision. */
+            leaseRevision: number;
+
+            /**
+             * Creates a new JoinReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns JoinReply instance
+             */
+            static create(properties: vmha.v1.JoinReply.$Shape): vmha.v1.JoinReply & vmha.v1.JoinReply.$Shape;
+            static create(properties?: vmha.v1.JoinReply.$Properties): vmha.v1.JoinReply;
+
+            /**
+             * Encodes the specified JoinReply message. Does not implicitly {@link vmha.v1.JoinReply.verify|verify} messages.
+             * @param message JoinReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.JoinReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a JoinReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.JoinReply & vmha.v1.JoinReply.$Shape} JoinReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.JoinReply & vmha.v1.JoinReply.$Shape;
+
+            /**
+             * Verifies a JoinReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a JoinReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns JoinReply
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.JoinReply;
+
+            /**
+             * Creates a plain object from a JoinReply message. Also converts values to other types if specified.
+             * @param message JoinReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.JoinReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this JoinReply to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace JoinReply {
+
+            /** Properties of a JoinReply. */
+            interface $Properties {
+
+                /** JoinReply protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** JoinReply vmId */
+                vmId?: (string|null);
+
+                /** JoinReply accepted */
+                accepted?: (boolean|null);
+
+                /** JoinReply reason */
+                reason?: (string|null);
+
+                /** JoinReply streamId */
+                streamId?: (string|null);
+
+                /** JoinReply primary */
+                primary?: (string|null);
+
+                /** JoinReply leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a JoinReply. */
+            type $Shape = vmha.v1.JoinReply.$Properties;
+        }
+
         /**
          * Properties of a VmStatus.
          * @deprecated Use vmha.v1.VmStatus.$Properties instead.

@@ -3,7 +3,7 @@ import $protobuf from "../protobuf-runtime.ts";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Array = $util.global.Array;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -1341,6 +1341,2392 @@ export const vmha = $root.vmha = (() => {
             };
 
             return VipAnnouncement;
+        })();
+
+        /**
+         * CheckpointKind enum.
+         * @name vmha.v1.CheckpointKind
+         * @enum {number}
+         * @property {number} CHECKPOINT_KIND_UNSPECIFIED=0 CHECKPOINT_KIND_UNSPECIFIED value
+         * @property {number} CHECKPOINT_KIND_SYNC_PAGES=1 CHECKPOINT_KIND_SYNC_PAGES value
+         * @property {number} CHECKPOINT_KIND_SYNC_SEAL=2 CHECKPOINT_KIND_SYNC_SEAL value
+         * @property {number} CHECKPOINT_KIND_EPOCH=3 CHECKPOINT_KIND_EPOCH value
+         */
+        v1.CheckpointKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "CHECKPOINT_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "CHECKPOINT_KIND_SYNC_PAGES"] = 1;
+            values[valuesById[2] = "CHECKPOINT_KIND_SYNC_SEAL"] = 2;
+            values[valuesById[3] = "CHECKPOINT_KIND_EPOCH"] = 3;
+            return values;
+        })();
+
+        v1.CheckpointChunk = (function() {
+
+            /**
+             * Properties of a CheckpointChunk.
+             * @typedef {Object} vmha.v1.CheckpointChunk.$Properties
+             * @property {number|null} [protocolVersion] CheckpointChunk protocolVersion
+             * @property {string|null} [vmId] CheckpointChunk vmId
+             * @property {string|null} [streamId] CheckpointChunk streamId
+             * @property {vmha.v1.CheckpointKind|null} [kind] CheckpointChunk kind
+             * @property {number|null} [epoch] CheckpointChunk epoch
+             * @property {number|null} [baseEpoch] CheckpointChunk baseEpoch
+             * @property {number|null} [chunkIndex] CheckpointChunk chunkIndex
+             * @property {number|null} [chunkCount] CheckpointChunk chunkCount
+             * @property {number|null} [bodyBytes] CheckpointChunk bodyBytes
+             * @property {number|null} [dataCrc32] CheckpointChunk dataCrc32
+             * @property {Uint8Array|null} [data] CheckpointChunk data
+             * @property {number|null} [leaseRevision] CheckpointChunk leaseRevision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CheckpointChunk.
+             * @memberof vmha.v1
+             * @interface ICheckpointChunk
+             * @augments vmha.v1.CheckpointChunk.$Properties
+             * @deprecated Use vmha.v1.CheckpointChunk.$Properties instead.
+             */
+
+            /**
+             * Shape of a CheckpointChunk.
+             * @typedef {vmha.v1.CheckpointChunk.$Properties} vmha.v1.CheckpointChunk.$Shape
+             */
+
+            /**
+             * Constructs a new CheckpointChunk.
+             * @memberof vmha.v1
+             * @classdesc Represents a CheckpointChunk.
+             * @constructor
+             * @param {vmha.v1.CheckpointChunk.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CheckpointChunk = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CheckpointChunk protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.protocolVersion = 0;
+
+            /**
+             * CheckpointChunk vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.vmId = "";
+
+            /**
+             * CheckpointChunk streamId.
+             * @member {string} streamId
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.streamId = "";
+
+            /**
+             * CheckpointChunk kind.
+             * @member {vmha.v1.CheckpointKind} kind
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.kind = 0;
+
+            /**
+             * CheckpointChunk epoch.
+             * @member {number} epoch
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CheckpointChunk baseEpoch.
+             * @member {number} baseEpoch
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.baseEpoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CheckpointChunk chunkIndex.
+             * @member {number} chunkIndex
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.chunkIndex = 0;
+
+            /**
+             * CheckpointChunk chunkCount.
+             * @member {number} chunkCount
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.chunkCount = 0;
+
+            /**
+             * CheckpointChunk bodyBytes.
+             * @member {number} bodyBytes
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.bodyBytes = 0;
+
+            /**
+             * CheckpointChunk dataCrc32.
+             * @member {number} dataCrc32
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.dataCrc32 = 0;
+
+            /**
+             * CheckpointChunk data.
+             * @member {Uint8Array} data
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.data = $util.newBuffer([]);
+
+            /**
+             * CheckpointChunk leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             */
+            CheckpointChunk.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new CheckpointChunk instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.CheckpointChunk
+             * @static
+             * @param {vmha.v1.CheckpointChunk.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.CheckpointChunk} CheckpointChunk instance
+             * @type {{
+             *   (properties: vmha.v1.CheckpointChunk.$Shape): vmha.v1.CheckpointChunk & vmha.v1.CheckpointChunk.$Shape;
+             *   (properties?: vmha.v1.CheckpointChunk.$Properties): vmha.v1.CheckpointChunk;
+             * }}
+             */
+            CheckpointChunk.create = function(properties) {
+                return new CheckpointChunk(properties);
+            };
+
+            /**
+             * Encodes the specified CheckpointChunk message. Does not implicitly {@link vmha.v1.CheckpointChunk.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.CheckpointChunk
+             * @static
+             * @param {vmha.v1.CheckpointChunk.$Properties} message CheckpointChunk message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CheckpointChunk.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.streamId);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).int32(message.kind);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && (typeof message.epoch === "object" ? message.epoch.low || message.epoch.high : message.epoch !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.epoch);
+                if (message.baseEpoch != null && $Object.hasOwnProperty.call(message, "baseEpoch") && (typeof message.baseEpoch === "object" ? message.baseEpoch.low || message.baseEpoch.high : message.baseEpoch !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.baseEpoch);
+                if (message.chunkIndex != null && $Object.hasOwnProperty.call(message, "chunkIndex") && message.chunkIndex !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.chunkIndex);
+                if (message.chunkCount != null && $Object.hasOwnProperty.call(message, "chunkCount") && message.chunkCount !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.chunkCount);
+                if (message.bodyBytes != null && $Object.hasOwnProperty.call(message, "bodyBytes") && message.bodyBytes !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.bodyBytes);
+                if (message.dataCrc32 != null && $Object.hasOwnProperty.call(message, "dataCrc32") && message.dataCrc32 !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.dataCrc32);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(/* id 11, wireType 2 =*/90).bytes(message.data);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 12, wireType 0 =*/96).uint64(message.leaseRevision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CheckpointChunk message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.CheckpointChunk
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.CheckpointChunk & vmha.v1.CheckpointChunk.$Shape} CheckpointChunk
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CheckpointChunk.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.CheckpointChunk();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.streamId = value;
+                            else
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.baseEpoch = value;
+                            else
+                                delete message.baseEpoch;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.chunkIndex = value;
+                            else
+                                delete message.chunkIndex;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.chunkCount = value;
+                            else
+                                delete message.chunkCount;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.bodyBytes = value;
+                            else
+                                delete message.bodyBytes;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.dataCrc32 = value;
+                            else
+                                delete message.dataCrc32;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a CheckpointChunk message.
+             * @function verify
+             * @memberof vmha.v1.CheckpointChunk
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CheckpointChunk.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    if (!$util.isString(message.streamId))
+                        return "streamId: string expected";
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    if (typeof message.kind !== "number" || (message.kind | 0) !== message.kind)
+                        return "kind: enum value expected";
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                if (message.baseEpoch != null && $Object.hasOwnProperty.call(message, "baseEpoch"))
+                    if (!$util.isInteger(message.baseEpoch) && !(message.baseEpoch && $util.isInteger(message.baseEpoch.low) && $util.isInteger(message.baseEpoch.high)))
+                        return "baseEpoch: integer|Long expected";
+                if (message.chunkIndex != null && $Object.hasOwnProperty.call(message, "chunkIndex"))
+                    if (!$util.isInteger(message.chunkIndex))
+                        return "chunkIndex: integer expected";
+                if (message.chunkCount != null && $Object.hasOwnProperty.call(message, "chunkCount"))
+                    if (!$util.isInteger(message.chunkCount))
+                        return "chunkCount: integer expected";
+                if (message.bodyBytes != null && $Object.hasOwnProperty.call(message, "bodyBytes"))
+                    if (!$util.isInteger(message.bodyBytes))
+                        return "bodyBytes: integer expected";
+                if (message.dataCrc32 != null && $Object.hasOwnProperty.call(message, "dataCrc32"))
+                    if (!$util.isInteger(message.dataCrc32))
+                        return "dataCrc32: integer expected";
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                        return "data: buffer expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a CheckpointChunk message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.CheckpointChunk
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.CheckpointChunk} CheckpointChunk
+             */
+            CheckpointChunk.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.CheckpointChunk)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.CheckpointChunk: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.CheckpointChunk();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.streamId != null)
+                    if (typeof object.streamId !== "string" || object.streamId.length)
+                        message.streamId = $String(object.streamId);
+                if (object.kind !== 0 && (typeof object.kind !== "string" || $root.vmha.v1.CheckpointKind[object.kind] !== 0))
+                    switch (object.kind) {
+                    case "CHECKPOINT_KIND_UNSPECIFIED":
+                    case 0:
+                        message.kind = 0;
+                        break;
+                    case "CHECKPOINT_KIND_SYNC_PAGES":
+                    case 1:
+                        message.kind = 1;
+                        break;
+                    case "CHECKPOINT_KIND_SYNC_SEAL":
+                    case 2:
+                        message.kind = 2;
+                        break;
+                    case "CHECKPOINT_KIND_EPOCH":
+                    case 3:
+                        message.kind = 3;
+                        break;
+                    default:
+                        if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
+                            message.kind = object.kind;
+                    }
+                if (object.epoch != null)
+                    if (typeof object.epoch === "object" ? object.epoch.low || object.epoch.high : $Number(object.epoch) !== 0)
+                        if ($util.Long)
+                            message.epoch = $util.Long.fromValue(object.epoch, true);
+                        else if (typeof object.epoch === "string")
+                            message.epoch = $parseInt(object.epoch, 10);
+                        else if (typeof object.epoch === "number")
+                            message.epoch = object.epoch;
+                        else if (typeof object.epoch === "object")
+                            message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                if (object.baseEpoch != null)
+                    if (typeof object.baseEpoch === "object" ? object.baseEpoch.low || object.baseEpoch.high : $Number(object.baseEpoch) !== 0)
+                        if ($util.Long)
+                            message.baseEpoch = $util.Long.fromValue(object.baseEpoch, true);
+                        else if (typeof object.baseEpoch === "string")
+                            message.baseEpoch = $parseInt(object.baseEpoch, 10);
+                        else if (typeof object.baseEpoch === "number")
+                            message.baseEpoch = object.baseEpoch;
+                        else if (typeof object.baseEpoch === "object")
+                            message.baseEpoch = new $util.LongBits(object.baseEpoch.low >>> 0, object.baseEpoch.high >>> 0).toNumber(true);
+                if (object.chunkIndex != null)
+                    if ($Number(object.chunkIndex) !== 0)
+                        message.chunkIndex = object.chunkIndex >>> 0;
+                if (object.chunkCount != null)
+                    if ($Number(object.chunkCount) !== 0)
+                        message.chunkCount = object.chunkCount >>> 0;
+                if (object.bodyBytes != null)
+                    if ($Number(object.bodyBytes) !== 0)
+                        message.bodyBytes = object.bodyBytes >>> 0;
+                if (object.dataCrc32 != null)
+                    if ($Number(object.dataCrc32) !== 0)
+                        message.dataCrc32 = object.dataCrc32 >>> 0;
+                if (object.data != null)
+                    if (object.data.length)
+                        if (typeof object.data === "string")
+                            $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                        else if (object.data.length >= 0)
+                            message.data = object.data;
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CheckpointChunk message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.CheckpointChunk
+             * @static
+             * @param {vmha.v1.CheckpointChunk} message CheckpointChunk
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CheckpointChunk.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.streamId = "";
+                    object.kind = options.enums === $String ? "CHECKPOINT_KIND_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.baseEpoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.baseEpoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.chunkIndex = 0;
+                    object.chunkCount = 0;
+                    object.bodyBytes = 0;
+                    object.dataCrc32 = 0;
+                    if (options.bytes === $String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== $Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    object.streamId = message.streamId;
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = options.enums === $String ? $root.vmha.v1.CheckpointKind[message.kind] === $undefined ? message.kind : $root.vmha.v1.CheckpointKind[message.kind] : message.kind;
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.epoch = typeof message.epoch === "number" ? $BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === $String ? $String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === $String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === $Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                if (message.baseEpoch != null && $Object.hasOwnProperty.call(message, "baseEpoch"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.baseEpoch = typeof message.baseEpoch === "number" ? $BigInt(message.baseEpoch) : $util.Long.fromBits(message.baseEpoch.low >>> 0, message.baseEpoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.baseEpoch === "number")
+                        object.baseEpoch = options.longs === $String ? $String(message.baseEpoch) : message.baseEpoch;
+                    else
+                        object.baseEpoch = options.longs === $String ? $util.Long.prototype.toString.call(message.baseEpoch) : options.longs === $Number ? new $util.LongBits(message.baseEpoch.low >>> 0, message.baseEpoch.high >>> 0).toNumber(true) : message.baseEpoch;
+                if (message.chunkIndex != null && $Object.hasOwnProperty.call(message, "chunkIndex"))
+                    object.chunkIndex = message.chunkIndex;
+                if (message.chunkCount != null && $Object.hasOwnProperty.call(message, "chunkCount"))
+                    object.chunkCount = message.chunkCount;
+                if (message.bodyBytes != null && $Object.hasOwnProperty.call(message, "bodyBytes"))
+                    object.bodyBytes = message.bodyBytes;
+                if (message.dataCrc32 != null && $Object.hasOwnProperty.call(message, "dataCrc32"))
+                    object.dataCrc32 = message.dataCrc32;
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                return object;
+            };
+
+            /**
+             * Converts this CheckpointChunk to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.CheckpointChunk
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CheckpointChunk.prototype.toJSON = function() {
+                return CheckpointChunk.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return CheckpointChunk;
+        })();
+
+        v1.CheckpointAck = (function() {
+
+            /**
+             * Properties of a CheckpointAck.
+             * @typedef {Object} vmha.v1.CheckpointAck.$Properties
+             * @property {number|null} [protocolVersion] CheckpointAck protocolVersion
+             * @property {string|null} [vmId] CheckpointAck vmId
+             * @property {string|null} [streamId] CheckpointAck streamId
+             * @property {string|null} [backup] CheckpointAck backup
+             * @property {number|null} [epoch] CheckpointAck epoch
+             * @property {boolean|null} [applied] CheckpointAck applied
+             * @property {string|null} [error] CheckpointAck error
+             * @property {string|null} [stateDigest] CheckpointAck stateDigest
+             * @property {number|null} [leaseRevision] CheckpointAck leaseRevision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a CheckpointAck.
+             * @memberof vmha.v1
+             * @interface ICheckpointAck
+             * @augments vmha.v1.CheckpointAck.$Properties
+             * @deprecated Use vmha.v1.CheckpointAck.$Properties instead.
+             */
+
+            /**
+             * Shape of a CheckpointAck.
+             * @typedef {vmha.v1.CheckpointAck.$Properties} vmha.v1.CheckpointAck.$Shape
+             */
+
+            /**
+             * Constructs a new CheckpointAck.
+             * @memberof vmha.v1
+             * @classdesc Represents a CheckpointAck.
+             * @constructor
+             * @param {vmha.v1.CheckpointAck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const CheckpointAck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * CheckpointAck protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.protocolVersion = 0;
+
+            /**
+             * CheckpointAck vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.vmId = "";
+
+            /**
+             * CheckpointAck streamId.
+             * @member {string} streamId
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.streamId = "";
+
+            /**
+             * CheckpointAck backup.
+             * @member {string} backup
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.backup = "";
+
+            /**
+             * CheckpointAck epoch.
+             * @member {number} epoch
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * CheckpointAck applied.
+             * @member {boolean} applied
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.applied = false;
+
+            /**
+             * CheckpointAck error.
+             * @member {string} error
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.error = "";
+
+            /**
+             * CheckpointAck stateDigest.
+             * @member {string} stateDigest
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.stateDigest = "";
+
+            /**
+             * CheckpointAck leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             */
+            CheckpointAck.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new CheckpointAck instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.CheckpointAck
+             * @static
+             * @param {vmha.v1.CheckpointAck.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.CheckpointAck} CheckpointAck instance
+             * @type {{
+             *   (properties: vmha.v1.CheckpointAck.$Shape): vmha.v1.CheckpointAck & vmha.v1.CheckpointAck.$Shape;
+             *   (properties?: vmha.v1.CheckpointAck.$Properties): vmha.v1.CheckpointAck;
+             * }}
+             */
+            CheckpointAck.create = function(properties) {
+                return new CheckpointAck(properties);
+            };
+
+            /**
+             * Encodes the specified CheckpointAck message. Does not implicitly {@link vmha.v1.CheckpointAck.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.CheckpointAck
+             * @static
+             * @param {vmha.v1.CheckpointAck.$Properties} message CheckpointAck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CheckpointAck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.streamId);
+                if (message.backup != null && $Object.hasOwnProperty.call(message, "backup") && message.backup !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.backup);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && (typeof message.epoch === "object" ? message.epoch.low || message.epoch.high : message.epoch !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.epoch);
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied") && message.applied !== false)
+                    writer.uint32(/* id 6, wireType 0 =*/48).bool(message.applied);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error") && message.error !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.error);
+                if (message.stateDigest != null && $Object.hasOwnProperty.call(message, "stateDigest") && message.stateDigest !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.stateDigest);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint64(message.leaseRevision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a CheckpointAck message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.CheckpointAck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.CheckpointAck & vmha.v1.CheckpointAck.$Shape} CheckpointAck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CheckpointAck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.CheckpointAck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.streamId = value;
+                            else
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.backup = value;
+                            else
+                                delete message.backup;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.applied = value;
+                            else
+                                delete message.applied;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.error = value;
+                            else
+                                delete message.error;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stateDigest = value;
+                            else
+                                delete message.stateDigest;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a CheckpointAck message.
+             * @function verify
+             * @memberof vmha.v1.CheckpointAck
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CheckpointAck.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    if (!$util.isString(message.streamId))
+                        return "streamId: string expected";
+                if (message.backup != null && $Object.hasOwnProperty.call(message, "backup"))
+                    if (!$util.isString(message.backup))
+                        return "backup: string expected";
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied"))
+                    if (typeof message.applied !== "boolean")
+                        return "applied: boolean expected";
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    if (!$util.isString(message.error))
+                        return "error: string expected";
+                if (message.stateDigest != null && $Object.hasOwnProperty.call(message, "stateDigest"))
+                    if (!$util.isString(message.stateDigest))
+                        return "stateDigest: string expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a CheckpointAck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.CheckpointAck
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.CheckpointAck} CheckpointAck
+             */
+            CheckpointAck.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.CheckpointAck)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.CheckpointAck: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.CheckpointAck();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.streamId != null)
+                    if (typeof object.streamId !== "string" || object.streamId.length)
+                        message.streamId = $String(object.streamId);
+                if (object.backup != null)
+                    if (typeof object.backup !== "string" || object.backup.length)
+                        message.backup = $String(object.backup);
+                if (object.epoch != null)
+                    if (typeof object.epoch === "object" ? object.epoch.low || object.epoch.high : $Number(object.epoch) !== 0)
+                        if ($util.Long)
+                            message.epoch = $util.Long.fromValue(object.epoch, true);
+                        else if (typeof object.epoch === "string")
+                            message.epoch = $parseInt(object.epoch, 10);
+                        else if (typeof object.epoch === "number")
+                            message.epoch = object.epoch;
+                        else if (typeof object.epoch === "object")
+                            message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                if (object.applied != null)
+                    if (object.applied)
+                        message.applied = $Boolean(object.applied);
+                if (object.error != null)
+                    if (typeof object.error !== "string" || object.error.length)
+                        message.error = $String(object.error);
+                if (object.stateDigest != null)
+                    if (typeof object.stateDigest !== "string" || object.stateDigest.length)
+                        message.stateDigest = $String(object.stateDigest);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a CheckpointAck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.CheckpointAck
+             * @static
+             * @param {vmha.v1.CheckpointAck} message CheckpointAck
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CheckpointAck.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.streamId = "";
+                    object.backup = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.applied = false;
+                    object.error = "";
+                    object.stateDigest = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    object.streamId = message.streamId;
+                if (message.backup != null && $Object.hasOwnProperty.call(message, "backup"))
+                    object.backup = message.backup;
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.epoch = typeof message.epoch === "number" ? $BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === $String ? $String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === $String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === $Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied"))
+                    object.applied = message.applied;
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    object.error = message.error;
+                if (message.stateDigest != null && $Object.hasOwnProperty.call(message, "stateDigest"))
+                    object.stateDigest = message.stateDigest;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                return object;
+            };
+
+            /**
+             * Converts this CheckpointAck to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.CheckpointAck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CheckpointAck.prototype.toJSON = function() {
+                return CheckpointAck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return CheckpointAck;
+        })();
+
+        v1.Heartbeat = (function() {
+
+            /**
+             * Properties of a Heartbeat.
+             * @typedef {Object} vmha.v1.Heartbeat.$Properties
+             * @property {number|null} [protocolVersion] Heartbeat protocolVersion
+             * @property {string|null} [vmId] Heartbeat vmId
+             * @property {string|null} [sender] Heartbeat sender
+             * @property {string|null} [role] Heartbeat role
+             * @property {string|null} [streamId] Heartbeat streamId
+             * @property {number|null} [leaseRevision] Heartbeat leaseRevision
+             * @property {number|null} [epoch] Heartbeat epoch
+             * @property {number|null} [sequence] Heartbeat sequence
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Heartbeat.
+             * @memberof vmha.v1
+             * @interface IHeartbeat
+             * @augments vmha.v1.Heartbeat.$Properties
+             * @deprecated Use vmha.v1.Heartbeat.$Properties instead.
+             */
+
+            /**
+             * Shape of a Heartbeat.
+             * @typedef {vmha.v1.Heartbeat.$Properties} vmha.v1.Heartbeat.$Shape
+             */
+
+            /**
+             * Constructs a new Heartbeat.
+             * @memberof vmha.v1
+             * @classdesc Represents a Heartbeat.
+             * @constructor
+             * @param {vmha.v1.Heartbeat.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Heartbeat = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Heartbeat protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.protocolVersion = 0;
+
+            /**
+             * Heartbeat vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.vmId = "";
+
+            /**
+             * Heartbeat sender.
+             * @member {string} sender
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.sender = "";
+
+            /**
+             * Heartbeat role.
+             * @member {string} role
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.role = "";
+
+            /**
+             * Heartbeat streamId.
+             * @member {string} streamId
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.streamId = "";
+
+            /**
+             * Heartbeat leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat epoch.
+             * @member {number} epoch
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Heartbeat sequence.
+             * @member {number} sequence
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             */
+            Heartbeat.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Heartbeat instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.Heartbeat
+             * @static
+             * @param {vmha.v1.Heartbeat.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.Heartbeat} Heartbeat instance
+             * @type {{
+             *   (properties: vmha.v1.Heartbeat.$Shape): vmha.v1.Heartbeat & vmha.v1.Heartbeat.$Shape;
+             *   (properties?: vmha.v1.Heartbeat.$Properties): vmha.v1.Heartbeat;
+             * }}
+             */
+            Heartbeat.create = function(properties) {
+                return new Heartbeat(properties);
+            };
+
+            /**
+             * Encodes the specified Heartbeat message. Does not implicitly {@link vmha.v1.Heartbeat.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.Heartbeat
+             * @static
+             * @param {vmha.v1.Heartbeat.$Properties} message Heartbeat message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Heartbeat.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.sender != null && $Object.hasOwnProperty.call(message, "sender") && message.sender !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.sender);
+                if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.role);
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.streamId);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.leaseRevision);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && (typeof message.epoch === "object" ? message.epoch.low || message.epoch.high : message.epoch !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.epoch);
+                if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence") && (typeof message.sequence === "object" ? message.sequence.low || message.sequence.high : message.sequence !== 0))
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.sequence);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a Heartbeat message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.Heartbeat
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.Heartbeat & vmha.v1.Heartbeat.$Shape} Heartbeat
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Heartbeat.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.Heartbeat();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.sender = value;
+                            else
+                                delete message.sender;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.role = value;
+                            else
+                                delete message.role;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.streamId = value;
+                            else
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.sequence = value;
+                            else
+                                delete message.sequence;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a Heartbeat message.
+             * @function verify
+             * @memberof vmha.v1.Heartbeat
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Heartbeat.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.sender != null && $Object.hasOwnProperty.call(message, "sender"))
+                    if (!$util.isString(message.sender))
+                        return "sender: string expected";
+                if (message.role != null && $Object.hasOwnProperty.call(message, "role"))
+                    if (!$util.isString(message.role))
+                        return "role: string expected";
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    if (!$util.isString(message.streamId))
+                        return "streamId: string expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence"))
+                    if (!$util.isInteger(message.sequence) && !(message.sequence && $util.isInteger(message.sequence.low) && $util.isInteger(message.sequence.high)))
+                        return "sequence: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a Heartbeat message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.Heartbeat
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.Heartbeat} Heartbeat
+             */
+            Heartbeat.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.Heartbeat)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.Heartbeat: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.Heartbeat();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.sender != null)
+                    if (typeof object.sender !== "string" || object.sender.length)
+                        message.sender = $String(object.sender);
+                if (object.role != null)
+                    if (typeof object.role !== "string" || object.role.length)
+                        message.role = $String(object.role);
+                if (object.streamId != null)
+                    if (typeof object.streamId !== "string" || object.streamId.length)
+                        message.streamId = $String(object.streamId);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                if (object.epoch != null)
+                    if (typeof object.epoch === "object" ? object.epoch.low || object.epoch.high : $Number(object.epoch) !== 0)
+                        if ($util.Long)
+                            message.epoch = $util.Long.fromValue(object.epoch, true);
+                        else if (typeof object.epoch === "string")
+                            message.epoch = $parseInt(object.epoch, 10);
+                        else if (typeof object.epoch === "number")
+                            message.epoch = object.epoch;
+                        else if (typeof object.epoch === "object")
+                            message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                if (object.sequence != null)
+                    if (typeof object.sequence === "object" ? object.sequence.low || object.sequence.high : $Number(object.sequence) !== 0)
+                        if ($util.Long)
+                            message.sequence = $util.Long.fromValue(object.sequence, true);
+                        else if (typeof object.sequence === "string")
+                            message.sequence = $parseInt(object.sequence, 10);
+                        else if (typeof object.sequence === "number")
+                            message.sequence = object.sequence;
+                        else if (typeof object.sequence === "object")
+                            message.sequence = new $util.LongBits(object.sequence.low >>> 0, object.sequence.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Heartbeat message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.Heartbeat
+             * @static
+             * @param {vmha.v1.Heartbeat} message Heartbeat
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Heartbeat.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.sender = "";
+                    object.role = "";
+                    object.streamId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.sequence = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.sequence = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.sender != null && $Object.hasOwnProperty.call(message, "sender"))
+                    object.sender = message.sender;
+                if (message.role != null && $Object.hasOwnProperty.call(message, "role"))
+                    object.role = message.role;
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    object.streamId = message.streamId;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.epoch = typeof message.epoch === "number" ? $BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === $String ? $String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === $String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === $Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.sequence = typeof message.sequence === "number" ? $BigInt(message.sequence) : $util.Long.fromBits(message.sequence.low >>> 0, message.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof message.sequence === "number")
+                        object.sequence = options.longs === $String ? $String(message.sequence) : message.sequence;
+                    else
+                        object.sequence = options.longs === $String ? $util.Long.prototype.toString.call(message.sequence) : options.longs === $Number ? new $util.LongBits(message.sequence.low >>> 0, message.sequence.high >>> 0).toNumber(true) : message.sequence;
+                return object;
+            };
+
+            /**
+             * Converts this Heartbeat to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.Heartbeat
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Heartbeat.prototype.toJSON = function() {
+                return Heartbeat.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Heartbeat;
+        })();
+
+        v1.JoinRequest = (function() {
+
+            /**
+             * Properties of a JoinRequest.
+             * @typedef {Object} vmha.v1.JoinRequest.$Properties
+             * @property {number|null} [protocolVersion] JoinRequest protocolVersion
+             * @property {string|null} [vmId] JoinRequest vmId
+             * @property {string|null} [backup] JoinRequest backup
+             * @property {number|null} [leaseRevision] JoinRequest leaseRevision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a JoinRequest.
+             * @memberof vmha.v1
+             * @interface IJoinRequest
+             * @augments vmha.v1.JoinRequest.$Properties
+             * @deprecated Use vmha.v1.JoinRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a JoinRequest.
+             * @typedef {vmha.v1.JoinRequest.$Properties} vmha.v1.JoinRequest.$Shape
+             */
+
+            /**
+             * Constructs a new JoinRequest.
+             * @memberof vmha.v1
+             * @classdesc Represents a JoinRequest.
+             * @constructor
+             * @param {vmha.v1.JoinRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const JoinRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * JoinRequest protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.protocolVersion = 0;
+
+            /**
+             * JoinRequest vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.vmId = "";
+
+            /**
+             * JoinRequest backup.
+             * @member {string} backup
+             * @memberof vmha.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.backup = "";
+
+            /**
+             * JoinRequest leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.JoinRequest
+             * @instance
+             */
+            JoinRequest.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new JoinRequest instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.JoinRequest
+             * @static
+             * @param {vmha.v1.JoinRequest.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.JoinRequest} JoinRequest instance
+             * @type {{
+             *   (properties: vmha.v1.JoinRequest.$Shape): vmha.v1.JoinRequest & vmha.v1.JoinRequest.$Shape;
+             *   (properties?: vmha.v1.JoinRequest.$Properties): vmha.v1.JoinRequest;
+             * }}
+             */
+            JoinRequest.create = function(properties) {
+                return new JoinRequest(properties);
+            };
+
+            /**
+             * Encodes the specified JoinRequest message. Does not implicitly {@link vmha.v1.JoinRequest.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.JoinRequest
+             * @static
+             * @param {vmha.v1.JoinRequest.$Properties} message JoinRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            JoinRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.backup != null && $Object.hasOwnProperty.call(message, "backup") && message.backup !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.backup);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint64(message.leaseRevision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a JoinRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.JoinRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.JoinRequest & vmha.v1.JoinRequest.$Shape} JoinRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            JoinRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.JoinRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.backup = value;
+                            else
+                                delete message.backup;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a JoinRequest message.
+             * @function verify
+             * @memberof vmha.v1.JoinRequest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            JoinRequest.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.backup != null && $Object.hasOwnProperty.call(message, "backup"))
+                    if (!$util.isString(message.backup))
+                        return "backup: string expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a JoinRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.JoinRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.JoinRequest} JoinRequest
+             */
+            JoinRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.JoinRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.JoinRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.JoinRequest();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.backup != null)
+                    if (typeof object.backup !== "string" || object.backup.length)
+                        message.backup = $String(object.backup);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a JoinRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.JoinRequest
+             * @static
+             * @param {vmha.v1.JoinRequest} message JoinRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            JoinRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.backup = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.backup != null && $Object.hasOwnProperty.call(message, "backup"))
+                    object.backup = message.backup;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                return object;
+            };
+
+            /**
+             * Converts this JoinRequest to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.JoinRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            JoinRequest.prototype.toJSON = function() {
+                return JoinRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return JoinRequest;
+        })();
+
+        v1.JoinReply = (function() {
+
+            /**
+             * Properties of a JoinReply.
+             * @typedef {Object} vmha.v1.JoinReply.$Properties
+             * @property {number|null} [protocolVersion] JoinReply protocolVersion
+             * @property {string|null} [vmId] JoinReply vmId
+             * @property {boolean|null} [accepted] JoinReply accepted
+             * @property {string|null} [reason] JoinReply reason
+             * @property {string|null} [streamId] JoinReply streamId
+             * @property {string|null} [primary] JoinReply primary
+             * @property {number|null} [leaseRevision] JoinReply leaseRevision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a JoinReply.
+             * @memberof vmha.v1
+             * @interface IJoinReply
+             * @augments vmha.v1.JoinReply.$Properties
+             * @deprecated Use vmha.v1.JoinReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a JoinReply.
+             * @typedef {vmha.v1.JoinReply.$Properties} vmha.v1.JoinReply.$Shape
+             */
+
+            /**
+             * Constructs a new JoinReply.
+             * @memberof vmha.v1
+             * @classdesc Represents a JoinReply.
+             * @constructor
+             * @param {vmha.v1.JoinReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const JoinReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * JoinReply protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             */
+            JoinReply.prototype.protocolVersion = 0;
+
+            /**
+             * JoinReply vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             */
+            JoinReply.prototype.vmId = "";
+
+            /**
+             * JoinReply accepted.
+             * @member {boolean} accepted
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             */
+            JoinReply.prototype.accepted = false;
+
+            /**
+             * JoinReply reason.
+             * @member {string} reason
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             */
+            JoinReply.prototype.reason = "";
+
+            /**
+             * JoinReply streamId.
+             * @member {string} streamId
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             */
+            JoinReply.prototype.streamId = "";
+
+            /**
+             * JoinReply primary.
+             * @member {string} primary
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             */
+            JoinReply.prototype.primary = "";
+
+            /**
+             * JoinReply leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             */
+            JoinReply.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new JoinReply instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.JoinReply
+             * @static
+             * @param {vmha.v1.JoinReply.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.JoinReply} JoinReply instance
+             * @type {{
+             *   (properties: vmha.v1.JoinReply.$Shape): vmha.v1.JoinReply & vmha.v1.JoinReply.$Shape;
+             *   (properties?: vmha.v1.JoinReply.$Properties): vmha.v1.JoinReply;
+             * }}
+             */
+            JoinReply.create = function(properties) {
+                return new JoinReply(properties);
+            };
+
+            /**
+             * Encodes the specified JoinReply message. Does not implicitly {@link vmha.v1.JoinReply.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.JoinReply
+             * @static
+             * @param {vmha.v1.JoinReply.$Properties} message JoinReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            JoinReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.accepted);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.streamId);
+                if (message.primary != null && $Object.hasOwnProperty.call(message, "primary") && message.primary !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.primary);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.leaseRevision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a JoinReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.JoinReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.JoinReply & vmha.v1.JoinReply.$Shape} JoinReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            JoinReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.JoinReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.accepted = value;
+                            else
+                                delete message.accepted;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.streamId = value;
+                            else
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.primary = value;
+                            else
+                                delete message.primary;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a JoinReply message.
+             * @function verify
+             * @memberof vmha.v1.JoinReply
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            JoinReply.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    if (typeof message.accepted !== "boolean")
+                        return "accepted: boolean expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    if (!$util.isString(message.streamId))
+                        return "streamId: string expected";
+                if (message.primary != null && $Object.hasOwnProperty.call(message, "primary"))
+                    if (!$util.isString(message.primary))
+                        return "primary: string expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a JoinReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.JoinReply
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.JoinReply} JoinReply
+             */
+            JoinReply.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.JoinReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.JoinReply: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.JoinReply();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.accepted != null)
+                    if (object.accepted)
+                        message.accepted = $Boolean(object.accepted);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.streamId != null)
+                    if (typeof object.streamId !== "string" || object.streamId.length)
+                        message.streamId = $String(object.streamId);
+                if (object.primary != null)
+                    if (typeof object.primary !== "string" || object.primary.length)
+                        message.primary = $String(object.primary);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a JoinReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.JoinReply
+             * @static
+             * @param {vmha.v1.JoinReply} message JoinReply
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            JoinReply.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.accepted = false;
+                    object.reason = "";
+                    object.streamId = "";
+                    object.primary = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    object.accepted = message.accepted;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    object.streamId = message.streamId;
+                if (message.primary != null && $Object.hasOwnProperty.call(message, "primary"))
+                    object.primary = message.primary;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                return object;
+            };
+
+            /**
+             * Converts this JoinReply to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.JoinReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            JoinReply.prototype.toJSON = function() {
+                return JoinReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return JoinReply;
         })();
 
         v1.VmStatus = (function() {

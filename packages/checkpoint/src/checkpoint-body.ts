@@ -1,0 +1,268 @@
+/**
+ * The checkpoint body: what one checkpoint carries, as versioned bytes. A header (kind, epochs, memory size),
+ * the machine's state records by name (vCPU, devices, guest kernel: opaque here), the pages (each encoded by
+ * page-codec against the receiver's copy) and a CRC-32 of everything before it, so a body reassembled wrongly
+ * is caught even where every chunk was intact.
+ *
+ *   "VCKP" | version u8 | kind u8 | 0 u16 | epoch u64 | base epoch u64 | memory bytes u64
+ *   | record count u16 | (name length u8, name UTF-8, length u32, bytes)*
+ *   | page count u32 | (page index u32, encoding u8, length u16, data)* | crc32 u32        (little-endian)
+ */
+import { crc32 } from 'node:zlib';
+import { MAX_ENCODED_PAGE_BYTES, PAGE_BYTES, PageEncoding, encodePage } from './page-codec.ts';
+
+const MAGIC = 0x504b4356; // "VCKP" read little-endian
+export const CHECKPOINT_BODY_VERSION = 1;
+
+/** What a checkpoint carries; the values are shared-proto's CheckpointKind. */
+export const BodyKind = { SyncPages: 1, SyncSeal: 2, Epoch: 3 } as const;
+export type BodyKind = (typeof BodyKind)[keyof typeof BodyKind];
+
+export interface CheckpointHeader {
+  kind: BodyKind;
+  /** The epoch this checkpoint brings the receiver to, and the one it applies on top of. */
+  epoch: number;
+  baseEpoch: number;
+  memoryBytes: number;
+}
+
+export interface EncodedPage {
+  index: number;
+  encoding: PageEncoding;
+  /** A view into the body bytes. */
+  data: Uint8Array;
+}
+
+export interface DecodedBody {
+  header: CheckpointHeader;
+  records: Map<string, Uint8Array>;
+  pages: EncodedPage[];
+}
+
+/** Sizes for metrics: checkpoint bytes before and after encoding, and how pages were encoded. */
+export interface BodyStats {
+  pages: number;
+  rawPageBytes: number;
+  encodedPageBytes: number;
+  byEncoding: Record<'zero' | 'delta' | 'sparse' | 'raw', number>;
+  bodyBytes: number;
+}
+
+export type BodyDecodeResult =
+  | { ok: true; body: DecodedBody }
+  | { ok: false; reason: 'truncated' | 'malformed' | 'bad-checksum' | 'unsupported-version'; detail: string };
+
+/** Builds one body: header and records first, then pages one by one, then `finish()`. */
+export class CheckpointBodyWriter {
+  private buf: Uint8Array;
+  private view: DataView;
+  private pos = 0;
+  private pageCountAt: number;
+  private pageCount = 0;
+  private readonly seenPages = new Set<number>();
+  readonly stats: BodyStats = {
+    pages: 0,
+    rawPageBytes: 0,
+    encodedPageBytes: 0,
+    byEncoding: { zero: 0, delta: 0, sparse: 0, raw: 0 },
+    bodyBytes: 0,
+  };
+  private finished = false;
+
+  constructor(header: CheckpointHeader, records: Iterable<[string, Uint8Array]>) {
+    checkHeader(header);
+    this.buf = new Uint8Array(64 * 1024);
+    this.view = new DataView(this.buf.buffer);
+    this.ensure(40);
+    this.view.setUint32(0, MAGIC, true);
+    this.buf[4] = CHECKPOINT_BODY_VERSION;
+    this.buf[5] = header.kind;
+    this.view.setUint16(6, 0, true);
+    this.view.setBigUint64(8, BigInt(header.epoch), true);
+    this.view.setBigUint64(16, BigInt(header.baseEpoch), true);
+    this.view.setBigUint64(24, BigInt(header.memoryBytes), true);
+    this.pos = 32;
+    const list = [...records];
+    if (list.length > 0xffff) throw new RangeError('too many records');
+    this.u16(list.length);
+    for (const [name, bytes] of list) {
+      const nameBytes = new TextEncoder().encode(name);
+      if (nameBytes.length === 0 || nameBytes.length > 255) throw new RangeError(`bad record name ${name}`);
+      this.ensure(1 + nameBytes.length + 4 + bytes.length);
+      this.buf[this.pos++] = nameBytes.length;
+      this.buf.set(nameBytes, this.pos);
+      this.pos += nameBytes.length;
+      this.u32(bytes.length);
+      this.buf.set(bytes, this.pos);
+      this.pos += bytes.length;
+    }
+    this.pageCountAt = this.pos;
+    this.u32(0);
+    this.memoryPages = header.memoryBytes / PAGE_BYTES;
+  }
+
+  private readonly memoryPages: number;
+
+  /** Adds page `index` with its current contents, encoded against `previous` (the receiver's copy, if known). */
+  addPage(index: number, page: Uint8Array, previous?: Uint8Array): void {
+    if (this.finished) throw new Error('body already finished');
+    if (!Number.isInteger(index) || index < 0 || index >= this.memoryPages)
+      throw new RangeError(`page ${index} outside memory of ${this.memoryPages} pages`);
+    if (this.seenPages.has(index)) throw new RangeError(`page ${index} added twice`);
+    this.seenPages.add(index);
+    this.ensure(7 + MAX_ENCODED_PAGE_BYTES);
+    const headerAt = this.pos;
+    const { encoding, length } = encodePage(page, previous, this.buf, headerAt + 7);
+    this.view.setUint32(headerAt, index, true);
+    this.buf[headerAt + 4] = encoding;
+    this.view.setUint16(headerAt + 5, length, true);
+    this.pos = headerAt + 7 + length;
+    this.pageCount++;
+    this.stats.pages++;
+    this.stats.rawPageBytes += PAGE_BYTES;
+    this.stats.encodedPageBytes += 7 + length;
+    this.stats.byEncoding[ENCODING_NAMES[encoding]]++;
+  }
+
+  /** The body's bytes (a view of exactly its length). The writer cannot be used afterwards. */
+  finish(): Uint8Array {
+    if (this.finished) throw new Error('body already finished');
+    this.finished = true;
+    this.view.setUint32(this.pageCountAt, this.pageCount, true);
+    this.ensure(4);
+    const crc = crc32(this.buf.subarray(0, this.pos));
+    this.view.setUint32(this.pos, crc, true);
+    this.pos += 4;
+    this.stats.bodyBytes = this.pos;
+    return this.buf.subarray(0, this.pos);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  private u16(x: number): void {
+    this.ensure(2);
+    this.view.setUint16(this.pos, x, true);
+    this.pos += 2;
+  }
+
+  private u32(x: number): void {
+    this.ensure(4);
+    this.view.setUint32(this.pos, x, true);
+    this.pos += 4;
+  }
+}
+
+const ENCODING_NAMES = ['zero', 'delta', 'sparse', 'raw'] as const;
+
+/** Decodes and validates a body completely (framing, checksum, page indices); never throws. */
+export function decodeCheckpointBody(bytes: Uint8Array): BodyDecodeResult {
+  if (!(bytes instanceof Uint8Array)) return fail('malformed', 'not a byte array');
+  if (bytes.length < 32 + 2 + 4 + 4)
+    return fail('truncated', `${bytes.length} bytes is shorter than any body`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) return fail('malformed', 'not a checkpoint body (bad magic)');
+  if (bytes[4] !== CHECKPOINT_BODY_VERSION)
+    return fail('unsupported-version', `body version ${bytes[4]}, expected ${CHECKPOINT_BODY_VERSION}`);
+  const end = bytes.length - 4;
+  if (crc32(bytes.subarray(0, end)) !== view.getUint32(end, true))
+    return fail('bad-checksum', 'body CRC-32 does not match');
+  const kind = bytes[5];
+  if (kind !== BodyKind.SyncPages && kind !== BodyKind.SyncSeal && kind !== BodyKind.Epoch)
+    return fail('malformed', `unknown checkpoint kind ${kind}`);
+  const epoch = safeU64(view, 8);
+  const baseEpoch = safeU64(view, 16);
+  const memoryBytes = safeU64(view, 24);
+  if (epoch === undefined || baseEpoch === undefined || memoryBytes === undefined)
+    return fail('malformed', 'epoch or memory size beyond 2^53');
+  const header: CheckpointHeader = { kind, epoch, baseEpoch, memoryBytes };
+  const headerProblem = headerError(header);
+  if (headerProblem) return fail('malformed', headerProblem);
+  let pos = 32;
+  const need = (n: number): boolean => pos + n <= end;
+  if (!need(2)) return fail('truncated', 'record count');
+  const recordCount = view.getUint16(pos, true);
+  pos += 2;
+  const records = new Map<string, Uint8Array>();
+  for (let r = 0; r < recordCount; r++) {
+    if (!need(1)) return fail('truncated', `record ${r} name`);
+    const nameLength = bytes[pos++];
+    if (nameLength === 0 || !need(nameLength + 4)) return fail('truncated', `record ${r} header`);
+    const name = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(pos, pos + nameLength));
+    pos += nameLength;
+    const length = view.getUint32(pos, true);
+    pos += 4;
+    if (!need(length)) return fail('truncated', `record ${name} of ${length} bytes`);
+    if (records.has(name)) return fail('malformed', `record ${name} twice`);
+    records.set(name, bytes.subarray(pos, pos + length));
+    pos += length;
+  }
+  if (!need(4)) return fail('truncated', 'page count');
+  const pageCount = view.getUint32(pos, true);
+  pos += 4;
+  const memoryPages = memoryBytes / PAGE_BYTES;
+  if (pageCount > memoryPages) return fail('malformed', `${pageCount} pages in a memory of ${memoryPages}`);
+  const pages: EncodedPage[] = [];
+  const seen = new Set<number>();
+  for (let p = 0; p < pageCount; p++) {
+    if (!need(7)) return fail('truncated', `page entry ${p}`);
+    const index = view.getUint32(pos, true);
+    const encoding = bytes[pos + 4];
+    const length = view.getUint16(pos + 5, true);
+    pos += 7;
+    if (index >= memoryPages)
+      return fail('malformed', `page ${index} outside memory of ${memoryPages} pages`);
+    if (seen.has(index)) return fail('malformed', `page ${index} twice`);
+    seen.add(index);
+    if (encoding > PageEncoding.Raw) return fail('malformed', `page ${index}: unknown encoding ${encoding}`);
+    if (length > MAX_ENCODED_PAGE_BYTES) return fail('malformed', `page ${index}: ${length} bytes`);
+    if (!need(length)) return fail('truncated', `page ${index} data`);
+    pages.push({ index, encoding: encoding as PageEncoding, data: bytes.subarray(pos, pos + length) });
+    pos += length;
+  }
+  if (pos !== end) return fail('malformed', `${end - pos} unexpected bytes before the checksum`);
+  return { ok: true, body: { header, records, pages } };
+}
+
+function checkHeader(h: CheckpointHeader): void {
+  const problem = headerError(h);
+  if (problem) throw new RangeError(problem);
+}
+
+function headerError(h: CheckpointHeader): string | undefined {
+  for (const [name, v] of [
+    ['epoch', h.epoch],
+    ['base epoch', h.baseEpoch],
+    ['memory bytes', h.memoryBytes],
+  ] as const) {
+    if (!Number.isSafeInteger(v) || v < 0) return `${name} ${v} is not a non-negative safe integer`;
+  }
+  if (h.memoryBytes === 0 || h.memoryBytes % PAGE_BYTES !== 0)
+    return `memory of ${h.memoryBytes} bytes is not a positive whole number of pages`;
+  if (
+    h.kind !== BodyKind.SyncPages &&
+    h.baseEpoch >= h.epoch &&
+    !(h.kind === BodyKind.SyncSeal && h.epoch === h.baseEpoch)
+  )
+    return `epoch ${h.epoch} does not follow base epoch ${h.baseEpoch}`;
+  return undefined;
+}
+
+function safeU64(view: DataView, at: number): number | undefined {
+  const v = view.getBigUint64(at, true);
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : undefined;
+}
+
+function fail(
+  reason: 'truncated' | 'malformed' | 'bad-checksum' | 'unsupported-version',
+  detail: string,
+): BodyDecodeResult {
+  return { ok: false, reason, detail };
+}

@@ -1,0 +1,33 @@
+/**
+ * @vmha/checkpoint: checkpoints on the wire. Pages encoded against the receiver's copy (page-codec), the
+ * versioned checkpoint body (checkpoint-body), and chunking with assembly that never yields a partial checkpoint
+ * (chunks).
+ */
+export {
+  MAX_ENCODED_PAGE_BYTES,
+  PAGE_BYTES,
+  PageDecodeError,
+  PageEncoding,
+  decodePage,
+  encodePage,
+} from './page-codec.ts';
+export {
+  BodyKind,
+  CHECKPOINT_BODY_VERSION,
+  CheckpointBodyWriter,
+  decodeCheckpointBody,
+  type BodyDecodeResult,
+  type BodyStats,
+  type CheckpointHeader,
+  type DecodedBody,
+  type EncodedPage,
+} from './checkpoint-body.ts';
+export {
+  CheckpointAssembler,
+  chunkBody,
+  type AssemblerOptions,
+  type AssemblyEvent,
+  type Chunk,
+  type ChunkDropReason,
+  type ReceivedChunk,
+} from './chunks.ts';

@@ -1,0 +1,161 @@
+/**
+ * One 4 KiB guest page on the wire, encoded against what the receiver already holds (Remus' page-delta cache,
+ * QEMU's XBZRLE): a page that is all zeros costs nothing; a page the receiver holds an older version of travels
+ * as the XOR of old and new, run-length coded in 32-bit words (most writes touch a few words of a page); a page
+ * the receiver's copy of is unknown travels run-length coded on its own, or raw when that would not be smaller.
+ *
+ * Run-length format (both DELTA and SPARSE): pairs of (zero words: varint, literal words: varint, then the
+ * literal words' bytes), covering exactly 1024 words. Words are little-endian memory order, so bytes round-trip.
+ */
+
+export const PAGE_BYTES = 4096;
+const PAGE_WORDS = PAGE_BYTES / 4;
+
+/** How a page is encoded. ZERO, SPARSE and RAW stand alone; DELTA needs the receiver's current page. */
+export const PageEncoding = { Zero: 0, Delta: 1, Sparse: 2, Raw: 3 } as const;
+export type PageEncoding = (typeof PageEncoding)[keyof typeof PageEncoding];
+
+/** Worst case of a run-length coded page: one literal run of every word plus its two varints. */
+export const MAX_ENCODED_PAGE_BYTES = PAGE_BYTES + 8;
+
+/** A page decoding failed: the bytes are not a valid encoding (a damaged or hostile checkpoint). */
+export class PageDecodeError extends Error {
+  override readonly name = 'PageDecodeError';
+}
+
+/**
+ * Encodes `page` into `out` at `at` for a receiver holding `previous` (undefined when the receiver's copy is
+ * unknown). Returns the encoding and the number of bytes written (at most MAX_ENCODED_PAGE_BYTES).
+ */
+export function encodePage(
+  page: Uint8Array,
+  previous: Uint8Array | undefined,
+  out: Uint8Array,
+  at: number,
+): { encoding: PageEncoding; length: number } {
+  const words = wordsOf(page, scratchA);
+  if (isZero(words)) return { encoding: PageEncoding.Zero, length: 0 };
+  if (previous !== undefined) {
+    const old = wordsOf(previous, scratchB);
+    const length = encodeRuns(words, old, out, at);
+    // A delta that is not clearly smaller than the page on its own is not worth the receiver's dependence on
+    // its copy; fall through to the standalone forms.
+    if (length < PAGE_BYTES / 2) return { encoding: PageEncoding.Delta, length };
+  }
+  const length = encodeRuns(words, undefined, out, at);
+  if (length < PAGE_BYTES) return { encoding: PageEncoding.Sparse, length };
+  out.set(page.subarray(0, PAGE_BYTES), at);
+  return { encoding: PageEncoding.Raw, length: PAGE_BYTES };
+}
+
+/**
+ * Decodes one encoded page into `target` (PAGE_BYTES long). For DELTA, `target` must hold the receiver's current
+ * version of the page on entry. Throws PageDecodeError on any malformed input (never writes past `target`).
+ */
+export function decodePage(encoding: number, data: Uint8Array, target: Uint8Array): void {
+  if (target.length !== PAGE_BYTES) throw new RangeError(`target must be ${PAGE_BYTES} bytes`);
+  switch (encoding) {
+    case PageEncoding.Zero:
+      if (data.length !== 0) throw new PageDecodeError(`zero page with ${data.length} bytes of data`);
+      target.fill(0);
+      return;
+    case PageEncoding.Raw:
+      if (data.length !== PAGE_BYTES) throw new PageDecodeError(`raw page of ${data.length} bytes`);
+      target.set(data);
+      return;
+    case PageEncoding.Delta:
+      decodeRuns(data, target, true);
+      return;
+    case PageEncoding.Sparse:
+      decodeRuns(data, target, false);
+      return;
+    default:
+      throw new PageDecodeError(`unknown page encoding ${encoding}`);
+  }
+}
+
+// Aligned scratch pages, so any Uint8Array (whatever its byteOffset) can be read as 32-bit words.
+const scratchA = new Uint32Array(PAGE_WORDS);
+const scratchB = new Uint32Array(PAGE_WORDS);
+const scratchOut = new Uint32Array(PAGE_WORDS);
+
+function wordsOf(page: Uint8Array, scratch: Uint32Array): Uint32Array {
+  if (page.length < PAGE_BYTES) throw new RangeError(`a page is ${PAGE_BYTES} bytes, got ${page.length}`);
+  if ((page.byteOffset & 3) === 0) return new Uint32Array(page.buffer, page.byteOffset, PAGE_WORDS);
+  new Uint8Array(scratch.buffer).set(page.subarray(0, PAGE_BYTES));
+  return scratch;
+}
+
+function isZero(words: Uint32Array): boolean {
+  for (let i = 0; i < PAGE_WORDS; i++) if (words[i] !== 0) return false;
+  return true;
+}
+
+/** Run-length codes `words` XOR `base` (or `words` alone) into out[at...]; returns the bytes written. */
+function encodeRuns(words: Uint32Array, base: Uint32Array | undefined, out: Uint8Array, at: number): number {
+  let pos = at;
+  let i = 0;
+  while (i < PAGE_WORDS) {
+    const zeroStart = i;
+    if (base === undefined) while (i < PAGE_WORDS && words[i] === 0) i++;
+    else while (i < PAGE_WORDS && words[i] === base[i]) i++;
+    const literalStart = i;
+    if (base === undefined) while (i < PAGE_WORDS && words[i] !== 0) i++;
+    else while (i < PAGE_WORDS && words[i] !== base[i]) i++;
+    pos = writeVarint(out, pos, literalStart - zeroStart);
+    pos = writeVarint(out, pos, i - literalStart);
+    for (let w = literalStart; w < i; w++) {
+      const x = base === undefined ? words[w] : (words[w] ^ base[w]) >>> 0;
+      out[pos] = x & 0xff;
+      out[pos + 1] = (x >>> 8) & 0xff;
+      out[pos + 2] = (x >>> 16) & 0xff;
+      out[pos + 3] = x >>> 24;
+      pos += 4;
+    }
+  }
+  return pos - at;
+}
+
+function decodeRuns(data: Uint8Array, target: Uint8Array, xor: boolean): void {
+  const result = xor ? wordsOf(target, scratchOut) : scratchOut.fill(0);
+  let pos = 0;
+  let w = 0;
+  while (w < PAGE_WORDS) {
+    const zeros = readVarint(data, pos);
+    pos = zeros.next;
+    const literals = readVarint(data, zeros.next);
+    pos = literals.next;
+    if (zeros.value + literals.value === 0) throw new PageDecodeError('empty run');
+    if (w + zeros.value + literals.value > PAGE_WORDS)
+      throw new PageDecodeError(`runs cover more than ${PAGE_WORDS} words`);
+    w += zeros.value;
+    if (pos + literals.value * 4 > data.length)
+      throw new PageDecodeError('literal run past the end of the data');
+    for (let k = 0; k < literals.value; k++, w++, pos += 4) {
+      const x = (data[pos] | (data[pos + 1] << 8) | (data[pos + 2] << 16) | (data[pos + 3] << 24)) >>> 0;
+      result[w] = xor ? (result[w] ^ x) >>> 0 : x;
+    }
+  }
+  if (pos !== data.length) throw new PageDecodeError(`${data.length - pos} bytes after the last run`);
+  if (result === scratchOut) target.set(new Uint8Array(scratchOut.buffer));
+}
+
+function writeVarint(out: Uint8Array, pos: number, value: number): number {
+  while (value >= 0x80) {
+    out[pos++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  out[pos++] = value;
+  return pos;
+}
+
+/** Reads a varint of at most two bytes (run lengths are at most 1024). */
+function readVarint(data: Uint8Array, pos: number): { value: number; next: number } {
+  if (pos >= data.length) throw new PageDecodeError('truncated run header');
+  const b0 = data[pos];
+  if (b0 < 0x80) return { value: b0, next: pos + 1 };
+  if (pos + 1 >= data.length) throw new PageDecodeError('truncated run header');
+  const b1 = data[pos + 1];
+  if (b1 >= 0x80 || b1 === 0) throw new PageDecodeError('run length out of range or not minimal');
+  return { value: (b0 & 0x7f) | (b1 << 7), next: pos + 2 };
+}
