@@ -16,7 +16,7 @@ function pageOf(rng: SeededRandom, density: number): Uint8Array {
 function scenario(seed: number) {
   const rng = new SeededRandom(seed);
   const receiver = Array.from({ length: 64 }, () => pageOf(rng, 0.3));
-  const sender = receiver.map((p) => p.slice());
+  const sender: Uint8Array[] = receiver.map((p) => p.slice());
   const dirty = [3, 9, 10, 40, 63];
   sender[3].fill(0);
   sender[9][100] ^= 0xff;

@@ -122,7 +122,6 @@ function decodeRuns(data: Uint8Array, target: Uint8Array, xor: boolean): void {
   let w = 0;
   while (w < PAGE_WORDS) {
     const zeros = readVarint(data, pos);
-    pos = zeros.next;
     const literals = readVarint(data, zeros.next);
     pos = literals.next;
     if (zeros.value + literals.value === 0) throw new PageDecodeError('empty run');
