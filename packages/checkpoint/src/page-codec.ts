@@ -37,13 +37,13 @@ export function encodePage(
   if (isZero(words)) return { encoding: PageEncoding.Zero, length: 0 };
   if (previous !== undefined) {
     const old = wordsOf(previous, scratchB);
-    const length = encodeRuns(words, old, out, at);
     // A delta that is not clearly smaller than the page on its own is not worth the receiver's dependence on
     // its copy; fall through to the standalone forms.
-    if (length < PAGE_BYTES / 2) return { encoding: PageEncoding.Delta, length };
+    const length = encodeRuns(words, old, out, at, PAGE_BYTES / 2);
+    if (length >= 0) return { encoding: PageEncoding.Delta, length };
   }
-  const length = encodeRuns(words, undefined, out, at);
-  if (length < PAGE_BYTES) return { encoding: PageEncoding.Sparse, length };
+  const length = encodeRuns(words, undefined, out, at, PAGE_BYTES - 1);
+  if (length >= 0) return { encoding: PageEncoding.Sparse, length };
   out.set(page.subarray(0, PAGE_BYTES), at);
   return { encoding: PageEncoding.Raw, length: PAGE_BYTES };
 }
@@ -91,17 +91,34 @@ function isZero(words: Uint32Array): boolean {
   return true;
 }
 
-/** Run-length codes `words` XOR `base` (or `words` alone) into out[at...]; returns the bytes written. */
-function encodeRuns(words: Uint32Array, base: Uint32Array | undefined, out: Uint8Array, at: number): number {
+/**
+ * Run-length codes `words` XOR `base` (or `words` alone) into out[at...]; returns the bytes written, or -1 as
+ * soon as they would exceed `limit` (so an incompressible page costs one partial pass, not two full ones).
+ */
+function encodeRuns(
+  words: Uint32Array,
+  base: Uint32Array | undefined,
+  out: Uint8Array,
+  at: number,
+  limit: number,
+): number {
   let pos = at;
+  const end = at + limit;
   let i = 0;
   while (i < PAGE_WORDS) {
     const zeroStart = i;
-    if (base === undefined) while (i < PAGE_WORDS && words[i] === 0) i++;
-    else while (i < PAGE_WORDS && words[i] === base[i]) i++;
+    if (base === undefined) {
+      while (i < PAGE_WORDS && words[i] === 0) i++;
+    } else {
+      while (i < PAGE_WORDS && words[i] === base[i]) i++;
+    }
     const literalStart = i;
-    if (base === undefined) while (i < PAGE_WORDS && words[i] !== 0) i++;
-    else while (i < PAGE_WORDS && words[i] !== base[i]) i++;
+    if (base === undefined) {
+      while (i < PAGE_WORDS && words[i] !== 0) i++;
+    } else {
+      while (i < PAGE_WORDS && words[i] !== base[i]) i++;
+    }
+    if (pos + 4 + (i - literalStart) * 4 > end) return -1;
     pos = writeVarint(out, pos, literalStart - zeroStart);
     pos = writeVarint(out, pos, i - literalStart);
     for (let w = literalStart; w < i; w++) {
