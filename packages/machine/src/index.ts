@@ -1,5 +1,18 @@
 /** @vmha/machine: the emulated guest machine shared by both VMMs and the migrator. */
-export { Machine, type ChainPosition, type MachineCounters, type MachineDigest } from './machine.ts';
+export {
+  Machine,
+  type ChainPosition,
+  type CheckpointCapture,
+  type MachineCounters,
+  type MachineDigest,
+} from './machine.ts';
+export { MachineReplica, type PageWrite } from './replication/machine-replica.ts';
+export {
+  LAYOUT_RECORD_VERSION,
+  MACHINE_RECORD_NAMES,
+  type MachineRecords,
+} from './replication/machine-records.ts';
+export { PageCrcTable } from './replication/page-crc-table.ts';
 export {
   DEFAULT_MEMORY_BYTES,
   DEFAULT_RING_SIZE,

@@ -11,7 +11,7 @@ import type { TcpStats } from '@vmha/guest-tcp';
 import { VirtioNet, type NicCounters, type NicDeviceState } from './devices/virtio-net.ts';
 import { nicLayout, type NicGeometry, type NicLayout } from './devices/virtio-net-layout.ts';
 import { GuestFault, MachineStateError, SnapshotMismatchError } from './errors.ts';
-import { GuestMemory } from './guest-memory.ts';
+import { GuestMemory, PAGE_SIZE } from './guest-memory.ts';
 import { GuestKernel } from './kernel/guest-kernel.ts';
 import type { DriverCounters } from './kernel/nic-driver.ts';
 import { resolveMachineConfig, type MachineConfig } from './machine-config.ts';
@@ -34,6 +34,27 @@ import {
   type SnapshotRecords,
 } from './snapshot/format.ts';
 import { Vcpu, type SliceReport, type VcpuRunState, type VcpuState } from './vcpu.ts';
+import {
+  decodeMachineRecords,
+  encodeLayoutRecord,
+  type MachineRecords,
+} from './replication/machine-records.ts';
+import type { MachineReplica } from './replication/machine-replica.ts';
+import { PageCrcTable } from './replication/page-crc-table.ts';
+
+/**
+ * One epoch's checkpoint as captured with the vCPU stopped (Remus' stop-and-copy into a staging buffer): the
+ * pages written since the previous capture, copied, every state record, and the digest of the whole state.
+ */
+export interface CheckpointCapture {
+  /** Page indices, in the order their copies sit in `staging`. */
+  readonly pages: Uint32Array;
+  /** `pages.length` pages of 4 KiB, back to back: the contents at the capture instant. */
+  readonly staging: Uint8Array;
+  readonly records: MachineRecords;
+  /** `PageCrcTable` digest of memory and records at the capture instant (what the backup must report). */
+  readonly digest: string;
+}
 
 /** SHA-256 digests (hex) of the guest state: all of memory, and the vCPU, NIC and kernel records together. */
 export interface MachineDigest {
@@ -77,6 +98,8 @@ export class Machine {
   private chain: ChainPosition = { kind: 'none' };
   /** The memory's logging generation when this machine's chain started (a restart would lose dirty pages). */
   private chainLoggingGeneration = -1;
+  /** Page CRCs as of the last capture, while page tracking (replication or migration) is on. */
+  private tracking: { crcs: PageCrcTable; generation: number } | undefined;
 
   private constructor(
     memory: GuestMemory,
@@ -348,7 +371,93 @@ export class Machine {
     return bytes;
   }
 
+  // --- Replication and migration -------------------------------------------------------------------------
+
+  /**
+   * Starts tracking the pages the guest writes (for replication or live migration). Every page counts as
+   * unsent from here: the caller's first round sends all of memory (while the guest runs), and each later
+   * round or capture takes only what was written since. Any VMSN chain ends (they share the dirty log).
+   */
+  startPageTracking(): void {
+    this.chain = { kind: 'none' };
+    this.memory.startDirtyLogging();
+    this.tracking = { crcs: PageCrcTable.of(this.memory), generation: this.memory.loggingGeneration };
+  }
+
+  /** Stops tracking (the backup is gone, or migration ended). */
+  stopPageTracking(): void {
+    this.tracking = undefined;
+    this.memory.stopDirtyLogging();
+  }
+
+  get pageTracking(): boolean {
+    return this.tracking !== undefined && this.memory.loggingGeneration === this.tracking.generation;
+  }
+
+  /**
+   * The pages written since tracking started or since the last call (a pre-copy round), the guest running or
+   * not. Their contents are read from `memory` by the caller; any written again show up in the next round.
+   */
+  takeDirtyPages(): Uint32Array {
+    const tracking = this.requireTracking('takeDirtyPages');
+    const pages = this.memory.fetchAndClearDirty();
+    // The CRC table follows what leaves the dirty set; a page written again is dirty again for the next round.
+    for (const p of pages) tracking.crcs.update(p, this.memory.pageView(p));
+    return pages;
+  }
+
+  /**
+   * Captures an epoch's checkpoint with the vCPU stopped: copies the pages written since the last capture (or
+   * round) into a staging buffer, takes every record and the state digest. The guest may resume at once after.
+   */
+  captureCheckpoint(): CheckpointCapture {
+    this.requireStopped('captureCheckpoint');
+    const tracking = this.requireTracking('captureCheckpoint');
+    const pages = this.memory.fetchAndClearDirty();
+    const staging = new Uint8Array(pages.length * PAGE_SIZE);
+    for (let i = 0; i < pages.length; i++) {
+      const view = this.memory.pageView(pages[i]);
+      staging.set(view, i * PAGE_SIZE);
+      tracking.crcs.update(pages[i], view);
+    }
+    const records = this.stateRecords();
+    return { pages, staging, records, digest: tracking.crcs.digest({ ...records }) };
+  }
+
+  /** Every state record, for a checkpoint (vCPU stopped). */
+  stateRecords(): MachineRecords {
+    this.requireStopped('stateRecords');
+    return { ...this.records(), layout: encodeLayoutRecord(this.memory.size, this.regionTable) };
+  }
+
+  /**
+   * The backup's replica becomes the running guest (failover): devices and kernel rebuilt from its records over
+   * its memory, programs matched to their regions and resumed. The vCPU is as captured (paused): resume() it.
+   */
+  static activate(replica: MachineReplica, programs: readonly GuestProgram[]): Machine {
+    const { memory, records } = replica.takeForActivation();
+    const parts = decodeMachineRecords(records, memory.size);
+    const slots = matchPrograms(parts.regions, programs);
+    const vcpu = Vcpu.fromState(parts.vcpu);
+    const nic = VirtioNet.fromState(memory, parts.nic);
+    const kernel = GuestKernel.restore(records.kernel, { memory, layout: nic.layout, clock: vcpu.clock });
+    const machine = new Machine(memory, slots, vcpu, nic, kernel);
+    for (const slot of machine.programs) machine.enterProgram(slot, 'resume');
+    return machine;
+  }
+
   // --- Internals -----------------------------------------------------------------------------------------
+
+  private requireTracking(what: string): { crcs: PageCrcTable; generation: number } {
+    if (
+      !this.tracking ||
+      this.memory.loggingGeneration !== this.tracking.generation ||
+      !this.memory.dirtyLogging
+    ) {
+      throw new MachineStateError(`${what} needs page tracking: startPageTracking() first`);
+    }
+    return this.tracking;
+  }
 
   private records(): SnapshotRecords {
     return { vcpu: this.vcpu.saveRecord(), nic: this.nic.saveRecord(), kernel: this.kernel.saveRecord() };
