@@ -1,0 +1,102 @@
+/**
+ * The backup's side of the checkpoint stream: chunks in, assembled into bodies (never a partial one), decoded,
+ * pages materialised against the replica's copies, and applied atomically. Each outcome says what to answer:
+ * an applied epoch with the replica's digest, or a rejection asking for a resend.
+ */
+import {
+  BodyKind,
+  CheckpointAssembler,
+  PageDecodeError,
+  decodeCheckpointBody,
+  decodePage,
+  type ReceivedChunk,
+} from '@vmha/checkpoint';
+import {
+  MACHINE_RECORD_NAMES,
+  type MachineRecords,
+  type MachineReplica,
+  type PageWrite,
+} from '@vmha/machine';
+
+export type ApplierOutcome =
+  | { kind: 'synced'; epoch: number; pages: number }
+  | { kind: 'applied'; epoch: number; digest: string; pages: number }
+  | { kind: 'rejected'; epoch: number; error: string }
+  | { kind: 'dropped'; epoch: number; reason: string };
+
+export class CheckpointApplier {
+  private readonly assembler: CheckpointAssembler;
+
+  constructor(
+    private readonly replica: MachineReplica,
+    options: { maxBodyBytes?: number } = {},
+  ) {
+    this.assembler = new CheckpointAssembler({
+      maxBodyBytes: options.maxBodyBytes ?? replica.memoryBytes + (16 << 20),
+    });
+  }
+
+  /** The newest epoch applied (0 before the seal). */
+  get appliedEpoch(): number {
+    return Math.max(0, this.assembler.completedEpoch);
+  }
+
+  get counters() {
+    return this.assembler.counters;
+  }
+
+  /** Takes one chunk; returns what happened (usually nothing until a body completes). */
+  accept(chunk: ReceivedChunk): ApplierOutcome[] {
+    const out: ApplierOutcome[] = [];
+    for (const event of this.assembler.accept(chunk)) {
+      if (event.kind === 'dropped') out.push({ kind: 'dropped', epoch: event.epoch, reason: event.reason });
+      else if (event.kind === 'abandoned')
+        out.push({ kind: 'rejected', epoch: event.epoch, error: event.why });
+      else out.push(this.apply(event.epoch, event.body));
+    }
+    return out;
+  }
+
+  private apply(epoch: number, bytes: Uint8Array): ApplierOutcome {
+    const decoded = decodeCheckpointBody(bytes);
+    if (!decoded.ok) return this.reject(epoch, `${decoded.reason}: ${decoded.detail}`);
+    const { header, pages: encoded, records } = decoded.body;
+    if (header.memoryBytes !== this.replica.memoryBytes)
+      return this.reject(
+        epoch,
+        `checkpoint for ${header.memoryBytes} bytes of memory, replica has ${this.replica.memoryBytes}`,
+      );
+    let pages: PageWrite[];
+    try {
+      pages = encoded.map((p) => {
+        const page = this.replica.memory.pageView(p.index).slice(); // decode into a copy: the apply is atomic
+        decodePage(p.encoding, p.data, page);
+        return [p.index, page] as const;
+      });
+    } catch (e) {
+      if (e instanceof PageDecodeError) return this.reject(epoch, `page: ${e.message}`);
+      throw e;
+    }
+    try {
+      if (header.kind === BodyKind.SyncPages) {
+        this.replica.loadPages(pages);
+        return { kind: 'synced', epoch, pages: pages.length };
+      }
+      const missing = MACHINE_RECORD_NAMES.filter((n) => !records.has(n));
+      if (missing.length > 0) return this.reject(epoch, `records missing: ${missing.join(', ')}`);
+      const machineRecords = Object.fromEntries(
+        MACHINE_RECORD_NAMES.map((n) => [n, records.get(n)!]),
+      ) as unknown as MachineRecords;
+      this.replica.applyCheckpoint(pages, machineRecords);
+      return { kind: 'applied', epoch: header.epoch, digest: this.replica.digest(), pages: pages.length };
+    } catch (e) {
+      return this.reject(epoch, (e as Error).message);
+    }
+  }
+
+  private reject(epoch: number, error: string): ApplierOutcome {
+    // The body completed in the assembler but was not applied: the resend must be accepted again.
+    this.assembler.reset(epoch - 1);
+    return { kind: 'rejected', epoch, error };
+  }
+}

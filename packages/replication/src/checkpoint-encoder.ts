@@ -1,0 +1,91 @@
+/**
+ * The primary's side of the checkpoint stream: turns sync rounds and epoch captures into checkpoint bodies,
+ * each page encoded against what the backup holds (a page cache, Remus' page-delta cache), cut into chunks.
+ * The cache must mirror the backup: after a resynchronisation (or when the backup changes) call `reset()`.
+ */
+import { BodyKind, CheckpointBodyWriter, chunkBody, type BodyStats, type Chunk } from '@vmha/checkpoint';
+import { PAGE_SIZE, type CheckpointCapture } from '@vmha/machine';
+
+export interface EncoderOptions {
+  memoryBytes: number;
+  /** Largest chunk data (keep the whole NATS message under max_payload). Default 512 KiB. */
+  maxChunkBytes?: number;
+  /** Bytes of page copies kept to encode deltas against (default: all of memory). */
+  cacheBytes?: number;
+}
+
+export interface EncodedCheckpoint {
+  kind: BodyKind;
+  epoch: number;
+  baseEpoch: number;
+  body: Uint8Array;
+  chunks: Chunk[];
+  stats: BodyStats;
+}
+
+export class CheckpointEncoder {
+  private readonly cache = new Map<number, Uint8Array>();
+  private readonly maxCachePages: number;
+  private readonly maxChunkBytes: number;
+
+  constructor(private readonly options: EncoderOptions) {
+    this.maxChunkBytes = options.maxChunkBytes ?? 512 * 1024;
+    this.maxCachePages = Math.floor((options.cacheBytes ?? options.memoryBytes) / PAGE_SIZE);
+  }
+
+  /** Forgets what the backup holds (a new backup, or a resynchronisation): pages go standalone until resent. */
+  reset(): void {
+    this.cache.clear();
+  }
+
+  /**
+   * A sync round (or part of one): pages read while the guest runs, no state records. Every body of a stream has
+   * its own number, sync rounds included: rounds take 1, 2, ... and the seal and epochs continue from there.
+   */
+  encodeSyncPages(epoch: number, pages: Iterable<readonly [number, Uint8Array]>): EncodedCheckpoint {
+    return this.encode(BodyKind.SyncPages, epoch, epoch - 1, pages, undefined);
+  }
+
+  /** An epoch's capture (SyncSeal for the first after initial sync, Epoch after). */
+  encodeCapture(
+    kind: typeof BodyKind.SyncSeal | typeof BodyKind.Epoch,
+    epoch: number,
+    baseEpoch: number,
+    capture: CheckpointCapture,
+  ): EncodedCheckpoint {
+    const pages = Array.from(
+      capture.pages,
+      (index, i) => [index, capture.staging.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE)] as const,
+    );
+    return this.encode(kind, epoch, baseEpoch, pages, Object.entries(capture.records));
+  }
+
+  private encode(
+    kind: BodyKind,
+    epoch: number,
+    baseEpoch: number,
+    pages: Iterable<readonly [number, Uint8Array]>,
+    records: Array<[string, Uint8Array]> | undefined,
+  ): EncodedCheckpoint {
+    const writer = new CheckpointBodyWriter(
+      { kind, epoch, baseEpoch, memoryBytes: this.options.memoryBytes },
+      records ?? [],
+    );
+    for (const [index, contents] of pages) {
+      writer.addPage(index, contents, this.cache.get(index));
+      this.remember(index, contents);
+    }
+    const body = writer.finish();
+    return { kind, epoch, baseEpoch, body, chunks: chunkBody(body, this.maxChunkBytes), stats: writer.stats };
+  }
+
+  private remember(index: number, contents: Uint8Array): void {
+    if (this.maxCachePages === 0) return;
+    this.cache.delete(index); // re-insert: the Map's order is least recently sent first
+    if (this.cache.size >= this.maxCachePages) {
+      const oldest = this.cache.keys().next().value as number;
+      this.cache.delete(oldest);
+    }
+    this.cache.set(index, contents.slice());
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * @vmha/replication: Remus-style replication as pure, clock-injected state machines, wired to NATS by
+ * primary-vmm and backup-vmm. See docs/design/replication.md.
+ */
+export { OutputCommitBuffer, type OutputCommitCounters, type OutputCommitOptions } from './output-commit.ts';
+export { CheckpointApplier, type ApplierOutcome } from './checkpoint-applier.ts';
+export { CheckpointEncoder, type EncodedCheckpoint, type EncoderOptions } from './checkpoint-encoder.ts';
