@@ -102,6 +102,18 @@ describe('chunking and assembly', () => {
     expect(a.completedEpoch).toBe(-1);
   });
 
+  it('in order: drops chunks of later checkpoints as ahead until the next one completes', () => {
+    const a = new CheckpointAssembler({ maxBodyBytes: 1 << 20, completedEpoch: 4, inOrder: true });
+    const five = chunksOf(5, body(2500, 11));
+    const six = chunksOf(6, body(100, 12));
+    a.accept(five[0]);
+    expect(a.accept(six[0])).toMatchObject([{ kind: 'dropped', epoch: 6, reason: 'ahead' }]);
+    expect(a.inProgress).toEqual({ epoch: 5, received: 1, expected: 3 });
+    expect([...a.accept(five[1]), ...a.accept(five[2])]).toMatchObject([{ kind: 'complete', epoch: 5 }]);
+    expect(a.accept(six[0])).toMatchObject([{ kind: 'complete', epoch: 6 }]);
+    expect(a.counters.ahead).toBe(1);
+  });
+
   it('keeps its own copy of chunk data (the client library may reuse message buffers)', () => {
     const a = new CheckpointAssembler({ maxBodyBytes: 1 << 20 });
     const b = body(2000, 10);

@@ -33,7 +33,14 @@ export interface ReceivedChunk extends Chunk {
 }
 
 export type ChunkDropReason =
-  'bad-crc' | 'bad-framing' | 'too-large' | 'duplicate' | 'inconsistent' | 'stale' | 'already-complete';
+  | 'ahead'
+  | 'bad-crc'
+  | 'bad-framing'
+  | 'too-large'
+  | 'duplicate'
+  | 'inconsistent'
+  | 'stale'
+  | 'already-complete';
 
 export type AssemblyEvent =
   | { kind: 'complete'; epoch: number; body: Uint8Array }
@@ -46,6 +53,12 @@ export interface AssemblerOptions {
   maxBodyBytes: number;
   /** Epochs at or below this are complete already (the receiver's applied epoch). */
   completedEpoch?: number;
+  /**
+   * Accept only the checkpoint right after the completed one (completed + 1): each applies on top of the one
+   * before, so a newer one cannot be used until the gap is filled. Chunks of later checkpoints are dropped as
+   * 'ahead' (the sender resends in order). Without it, a newer checkpoint abandons an incomplete older one.
+   */
+  inOrder?: boolean;
 }
 
 interface InProgress {
@@ -62,6 +75,7 @@ export class CheckpointAssembler {
   private completed: number;
   readonly counters: Record<ChunkDropReason | 'chunks' | 'complete' | 'abandoned', number> = {
     chunks: 0,
+    ahead: 0,
     complete: 0,
     abandoned: 0,
     'bad-crc': 0,
@@ -116,6 +130,7 @@ export class CheckpointAssembler {
     if (bodyBytes > this.options.maxBodyBytes) return [this.drop(epoch, 'too-large')];
     if (crc32(data) !== chunk.dataCrc32 >>> 0) return [this.drop(epoch, 'bad-crc')];
     if (epoch <= this.completed) return [this.drop(epoch, 'already-complete')];
+    if (this.options.inOrder && epoch > this.completed + 1) return [this.drop(epoch, 'ahead')];
     const events: AssemblyEvent[] = [];
     let cur = this.current;
     if (cur && epoch < cur.epoch) return [this.drop(epoch, 'stale')];

@@ -26,6 +26,8 @@ export type ApplierOutcome =
 
 export class CheckpointApplier {
   private readonly assembler: CheckpointAssembler;
+  /** The epoch a resend was last asked for, so a gap is reported once, not for every chunk behind it. */
+  private nacked = -1;
 
   constructor(
     private readonly replica: MachineReplica,
@@ -33,6 +35,8 @@ export class CheckpointApplier {
   ) {
     this.assembler = new CheckpointAssembler({
       maxBodyBytes: options.maxBodyBytes ?? replica.memoryBytes + (16 << 20),
+      completedEpoch: 0,
+      inOrder: true,
     });
   }
 

@@ -5,3 +5,10 @@
 export { OutputCommitBuffer, type OutputCommitCounters, type OutputCommitOptions } from './output-commit.ts';
 export { CheckpointApplier, type ApplierOutcome } from './checkpoint-applier.ts';
 export { CheckpointEncoder, type EncodedCheckpoint, type EncoderOptions } from './checkpoint-encoder.ts';
+export { FailureDetector } from './failure-detector.ts';
+export {
+  PrimaryStream,
+  type AckVerdict,
+  type InFlight,
+  type PrimaryStreamOptions,
+} from './primary-stream.ts';
