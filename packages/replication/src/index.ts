@@ -12,3 +12,11 @@ export {
   type InFlight,
   type PrimaryStreamOptions,
 } from './primary-stream.ts';
+export {
+  MemoryLeaseStore,
+  VmLease,
+  type CasResult,
+  type LeaseMode,
+  type LeaseStore,
+  type LeaseValue,
+} from './lease.ts';

@@ -32,6 +32,7 @@ export {
   type TracedMessage,
 } from './trace-context.ts';
 export { collectHealth, requestHealth, startHealth, type HealthOptions } from './health.ts';
+export { openKvStore, type KvStore } from './kv-lease-store.ts';
 export {
   subscribeMessages,
   type MessageHandler,
