@@ -1,2 +1,2 @@
-/** @vmha/backup-vmm: not built yet (see the open issues). */
-export {};
+/** @vmha/backup-vmm: the backup role (receive, apply, ack, detect, take over) and its service. */
+export { BackupVm, type BackupState, type BackupVmOptions } from './backup-vm.ts';

@@ -133,11 +133,18 @@ export class NetworkAttachment {
   /** Publishes a burst's datagrams as one message; an already-published (empty) burst is left alone. */
   private publishBurst(burst: Burst): void {
     if (burst.datagrams.length === 0) return;
-    this.counters.sent += burst.datagrams.length;
-    this.counters.messagesSent++;
-    this.o.bus.publish(burst.subject, this.codec.encode(burst.datagrams));
+    const datagrams = burst.datagrams;
     burst.datagrams = [];
     burst.bytes = 0;
+    try {
+      this.o.bus.publish(burst.subject, this.codec.encode(datagrams));
+    } catch {
+      // The connection is closed or closing: the datagrams are lost, as on a link that went down.
+      this.drop('publish-failed');
+      return;
+    }
+    this.counters.sent += datagrams.length;
+    this.counters.messagesSent++;
   }
 
   private receive(bytes: Uint8Array): void {

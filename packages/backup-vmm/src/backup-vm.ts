@@ -1,0 +1,286 @@
+/**
+ * The backup role (Remus): joins the VM's primary, receives its live initial sync and then every epoch's
+ * checkpoint, applies each atomically to a replica that never runs, and acks it with the replica's digest. When
+ * the primary falls silent it takes the lease by CAS from the revision the primary held (the fencing token);
+ * winning, it activates the guest from the last applied checkpoint and runs it as the new primary, unprotected
+ * until a new backup joins it. Losing, it stays a backup and joins again.
+ */
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { ReceivedChunk } from '@vmha/checkpoint';
+import { Machine, MachineReplica, type GuestProgram } from '@vmha/machine';
+import { ReplicatedVm, type ReplicationTiming } from '@vmha/primary-vmm';
+import { CheckpointApplier, FailureDetector, type ApplierOutcome, type VmLease } from '@vmha/replication';
+import { subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
+import {
+  CheckpointAck,
+  CheckpointChunk,
+  Heartbeat,
+  JoinReply,
+  JoinRequest,
+  decodeMessage,
+  encodeMessage,
+  subjects,
+} from '@vmha/shared-proto';
+import type { LinkImpairments } from '@vmha/vnet';
+
+export interface BackupVmOptions extends ReplicationTiming {
+  vmId: string;
+  instance: string;
+  nc: NatsConnection;
+  lease: VmLease;
+  logger: Logger;
+  counters: CounterSet;
+  /** The guest's programs (code): matched to the replica's regions at activation. */
+  programs: () => GuestProgram[];
+  memoryBytes: number;
+  egress?: LinkImpairments;
+  ingress?: LinkImpairments;
+  /** Called when this VMM has become the primary. */
+  onPromoted?: (vm: ReplicatedVm) => void;
+}
+
+export type BackupState =
+  | { kind: 'joining' }
+  | { kind: 'following'; primary: string; streamId: string; primaryRevision: number }
+  | { kind: 'taking-over' }
+  | { kind: 'primary'; vm: ReplicatedVm }
+  | { kind: 'stopped' };
+
+export class BackupVm {
+  private stateValue: BackupState = { kind: 'joining' };
+  private replica: MachineReplica;
+  private applier: CheckpointApplier;
+  private detector: FailureDetector | undefined;
+  private readonly subs: Subscription[] = [];
+  private chunkSub: Subscription | undefined;
+  private timers: NodeJS.Timeout[] = [];
+  private heartbeatSeq = 0;
+  private joinInFlight = false;
+  /** The newest lease revision seen from the primary (what a takeover CAS expects). */
+  private seenRevision = 0;
+  readonly stats = {
+    applied: 0,
+    rejected: 0,
+    lastAppliedEpoch: 0,
+    lastDigest: '',
+    takeoverMs: 0,
+  };
+
+  constructor(private readonly o: BackupVmOptions) {
+    this.replica = new MachineReplica(o.memoryBytes);
+    this.applier = new CheckpointApplier(this.replica);
+  }
+
+  get state(): BackupState {
+    return this.stateValue;
+  }
+
+  start(): void {
+    this.subs.push(
+      subscribeMessages(
+        this.o.nc,
+        subjects.replicationHeartbeat(this.o.vmId),
+        Heartbeat,
+        (hb) => this.onHeartbeat(hb),
+        { counters: this.o.counters, logger: this.o.logger },
+      ),
+    );
+    this.timers.push(setInterval(() => this.tick(), this.o.heartbeatMs));
+    this.tick();
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    for (const s of this.subs) s.unsubscribe();
+    this.chunkSub?.unsubscribe();
+    const s = this.stateValue;
+    this.stateValue = { kind: 'stopped' };
+    if (s.kind === 'primary') await s.vm.stop();
+  }
+
+  counters(): Record<string, number> {
+    const s = this.stateValue;
+    if (s.kind === 'primary') return s.vm.counters();
+    return {
+      'backup.applied': this.stats.applied,
+      'backup.rejected': this.stats.rejected,
+      'backup.applied_epoch': this.stats.lastAppliedEpoch,
+      'backup.following': s.kind === 'following' ? 1 : 0,
+      ...Object.fromEntries(Object.entries(this.applier.counters).map(([k, v]) => [`backup.chunks.${k}`, v])),
+    };
+  }
+
+  private tick(): void {
+    const s = this.stateValue;
+    if (s.kind === 'joining') {
+      void this.join();
+      return;
+    }
+    if (s.kind !== 'following') return;
+    this.o.nc.publish(
+      subjects.replicationHeartbeat(this.o.vmId),
+      encodeMessage(Heartbeat, {
+        vmId: this.o.vmId,
+        sender: this.o.instance,
+        role: 'backup',
+        streamId: s.streamId,
+        leaseRevision: this.seenRevision,
+        epoch: this.applier.appliedEpoch,
+        sequence: ++this.heartbeatSeq,
+      }),
+    );
+    const now = performance.now();
+    if (this.detector?.suspects(now)) {
+      const silent = Math.round(this.detector.silentFor(now));
+      if (this.replica.ready) void this.takeOver(`no word from primary ${s.primary} for ${silent} ms`);
+      else this.rejoin(`primary ${s.primary} silent for ${silent} ms before the sync completed`);
+    }
+  }
+
+  private async join(): Promise<void> {
+    if (this.joinInFlight) return;
+    this.joinInFlight = true;
+    try {
+      const msg = await this.o.nc.request(
+        subjects.replicationJoin(this.o.vmId),
+        encodeMessage(JoinRequest, {
+          vmId: this.o.vmId,
+          backup: this.o.instance,
+          leaseRevision: this.seenRevision,
+        }),
+        { timeout: Math.max(500, this.o.heartbeatMs * 5) },
+      );
+      const reply = decodeMessage(JoinReply, msg.data);
+      if (!reply.ok || !reply.message.accepted || this.stateValue.kind !== 'joining') {
+        if (reply.ok && !reply.message.accepted)
+          this.o.logger.debug('join refused', { reason: reply.message.reason });
+        return;
+      }
+      const r = reply.message;
+      this.seenRevision = Math.max(this.seenRevision, r.leaseRevision);
+      this.replica = new MachineReplica(this.o.memoryBytes);
+      this.applier = new CheckpointApplier(this.replica);
+      this.detector = new FailureDetector(this.o.failureTimeoutMs, performance.now());
+      this.chunkSub?.unsubscribe();
+      this.chunkSub = subscribeMessages(
+        this.o.nc,
+        subjects.replicationChunks(this.o.vmId, this.o.instance),
+        CheckpointChunk,
+        (c) => this.onChunk(c),
+        { counters: this.o.counters, logger: this.o.logger },
+      );
+      this.stateValue = {
+        kind: 'following',
+        primary: r.primary,
+        streamId: r.streamId,
+        primaryRevision: r.leaseRevision,
+      };
+      this.o.logger.info('joined: receiving initial sync', { primary: r.primary, streamId: r.streamId });
+    } catch {
+      // No primary answered yet: the next tick asks again.
+    } finally {
+      this.joinInFlight = false;
+    }
+  }
+
+  private rejoin(why: string): void {
+    this.o.logger.warn('rejoining', { why });
+    this.chunkSub?.unsubscribe();
+    this.chunkSub = undefined;
+    this.stateValue = { kind: 'joining' };
+  }
+
+  private onHeartbeat(hb: Heartbeat): void {
+    const s = this.stateValue;
+    if (s.kind !== 'following' || hb.sender !== s.primary) return;
+    if (hb.leaseRevision < s.primaryRevision) return; // a stale primary
+    this.seenRevision = Math.max(this.seenRevision, hb.leaseRevision);
+    s.primaryRevision = hb.leaseRevision;
+    this.detector?.heard(performance.now());
+  }
+
+  private onChunk(c: CheckpointChunk): void {
+    const s = this.stateValue;
+    if (s.kind !== 'following' || c.streamId !== s.streamId) return;
+    if (c.leaseRevision < s.primaryRevision) return; // from a fenced primary
+    this.detector?.heard(performance.now());
+    const chunk: ReceivedChunk = {
+      epoch: c.epoch,
+      chunkIndex: c.chunkIndex,
+      chunkCount: c.chunkCount,
+      bodyBytes: c.bodyBytes,
+      dataCrc32: c.dataCrc32,
+      data: c.data,
+    };
+    for (const outcome of this.applier.accept(chunk)) this.answer(outcome, s);
+  }
+
+  private answer(o: ApplierOutcome, s: { streamId: string }): void {
+    if (o.kind === 'dropped') return;
+    const applied = o.kind !== 'rejected';
+    if (o.kind === 'applied') {
+      this.stats.applied++;
+      this.stats.lastAppliedEpoch = o.epoch;
+      this.stats.lastDigest = o.digest;
+    } else if (o.kind === 'rejected') this.stats.rejected++;
+    this.o.nc.publish(
+      subjects.replicationAcks(this.o.vmId),
+      encodeMessage(CheckpointAck, {
+        vmId: this.o.vmId,
+        streamId: s.streamId,
+        backup: this.o.instance,
+        epoch: o.epoch,
+        applied,
+        error: o.kind === 'rejected' ? o.error : '',
+        stateDigest: o.kind === 'applied' ? o.digest : '',
+        leaseRevision: this.seenRevision,
+      }),
+    );
+  }
+
+  /** Failover: CAS the lease from the primary's revision, activate the replica, run as the primary. */
+  private async takeOver(why: string): Promise<void> {
+    const s = this.stateValue;
+    if (s.kind !== 'following') return;
+    const t0 = performance.now();
+    this.stateValue = { kind: 'taking-over' };
+    this.chunkSub?.unsubscribe(); // nothing more is applied or acked: the old primary can release nothing new
+    this.o.logger.warn('primary failed: taking over', {
+      why,
+      primary: s.primary,
+      revision: s.primaryRevision,
+    });
+    const cas = await this.o.lease.compareAndSwap(s.primaryRevision, 'unprotected');
+    if (!cas.won) {
+      this.o.logger.warn('lost the lease race: staying a backup', { reason: cas.reason });
+      this.rejoin('lost the lease race');
+      return;
+    }
+    const machine = Machine.activate(this.replica, this.o.programs());
+    const vm = new ReplicatedVm({
+      vmId: this.o.vmId,
+      instance: this.o.instance,
+      machine,
+      nc: this.o.nc,
+      lease: this.o.lease,
+      logger: this.o.logger,
+      counters: this.o.counters,
+      epochMs: this.o.epochMs,
+      heartbeatMs: this.o.heartbeatMs,
+      failureTimeoutMs: this.o.failureTimeoutMs,
+      egress: this.o.egress,
+      ingress: this.o.ingress,
+    });
+    vm.start();
+    this.stats.takeoverMs = performance.now() - t0;
+    this.stateValue = { kind: 'primary', vm };
+    this.o.logger.info('promoted: running the guest', {
+      epoch: this.stats.lastAppliedEpoch,
+      digest: this.stats.lastDigest,
+      revision: cas.revision,
+      takeoverMs: Math.round(this.stats.takeoverMs),
+    });
+    this.o.onPromoted?.(vm);
+  }
+}

@@ -1,0 +1,516 @@
+/**
+ * A guest run by the VMM that holds its lease: the primary role of Remus-style replication. Unprotected it runs
+ * like a native VM; when a backup joins it syncs it live (pre-copy rounds while the guest runs, then a seal),
+ * and from then on every epoch is captured, streamed and acked before the epoch's output leaves (output commit).
+ * A silent backup is dropped after winning the lease by CAS (so a partitioned backup cannot take over at the
+ * same time); a lost lease fences this VMM: output discarded, guest paused, VIP released.
+ * A promoted backup runs the activated guest in this same role, and accepts a new backup the same way.
+ */
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import { BodyKind } from '@vmha/checkpoint';
+import type { Machine } from '@vmha/machine';
+import {
+  CheckpointEncoder,
+  FailureDetector,
+  OutputCommitBuffer,
+  PrimaryStream,
+  type EncodedCheckpoint,
+  type VmLease,
+} from '@vmha/replication';
+import { subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
+import {
+  CheckpointAck,
+  CheckpointChunk,
+  CheckpointKind,
+  Heartbeat,
+  JoinReply,
+  JoinRequest,
+  VipAnnouncement,
+  encodeMessage,
+  subjects,
+} from '@vmha/shared-proto';
+import { NetworkAttachment, type LinkImpairments } from '@vmha/vnet';
+import { randomUUID } from 'node:crypto';
+import { VcpuRunner } from './vcpu-runner.ts';
+
+export interface ReplicationTiming {
+  /** Epoch length (Remus: 25 ms; 10 to 1000). */
+  epochMs: number;
+  heartbeatMs: number;
+  /** Silence after which the peer is considered failed. */
+  failureTimeoutMs: number;
+}
+
+export interface ReplicatedVmOptions extends ReplicationTiming {
+  vmId: string;
+  /** This VMM's instance name (as in its health subject). */
+  instance: string;
+  machine: Machine;
+  nc: NatsConnection;
+  lease: VmLease;
+  logger: Logger;
+  counters: CounterSet;
+  /** What to do when the backup is lost and the lease won: keep running unprotected, or pause the guest. */
+  onBackupLoss?: 'continue' | 'pause';
+  /** Called once when this VMM is fenced (the service should exit). */
+  onFenced?: (why: string) => void;
+  egress?: LinkImpairments;
+  ingress?: LinkImpairments;
+  /** Largest chunk data per NATS message (default 512 KiB, under the default 1 MiB max_payload). */
+  maxChunkBytes?: number;
+  /** Checkpoints in flight before the next capture waits (default 4). */
+  maxInFlight?: number;
+}
+
+export type Protection =
+  | { kind: 'unprotected' }
+  | { kind: 'syncing'; backup: string; streamId: string }
+  | { kind: 'protected'; backup: string; streamId: string }
+  | { kind: 'fenced'; why: string };
+
+const SYNC_BODY_PAGES = 2048;
+const SYNC_ROUNDS = 5;
+const SYNC_DONE_PAGES = 256;
+
+export class ReplicatedVm {
+  readonly machine: Machine;
+  readonly runner: VcpuRunner;
+  readonly attachment: NetworkAttachment;
+  readonly output = new OutputCommitBuffer();
+  private protection: Protection = { kind: 'unprotected' };
+  private stream: PrimaryStream;
+  private encoder: CheckpointEncoder;
+  private detector: FailureDetector | undefined;
+  /** Number of the last checkpoint issued in the current stream (sync bodies included). */
+  private seq = 0;
+  private sealEpoch: number | undefined;
+  private sealPending = false;
+  /** Output of the running epoch is held (from the seal capture on). */
+  private holding = false;
+  private readonly subs: Subscription[] = [];
+  private timers: NodeJS.Timeout[] = [];
+  private heartbeatSeq = 0;
+  private ackWaiters: Array<{ epoch: number; resolve: () => void; reject: (e: Error) => void }> = [];
+  private leaseCheckInFlight = false;
+  private lastLeaseConfirmedAt = performance.now();
+  /** The state digest of each recent checkpoint, by epoch (what the backup must report for it). */
+  readonly recentDigests = new Map<number, string>();
+  readonly stats = {
+    epochs: 0,
+    released: 0,
+    resends: 0,
+    stretchedEpochs: 0,
+    lastPauseMs: 0,
+    lastEpochBytes: 0,
+    lastEpochRawBytes: 0,
+    lastAckedDigest: '',
+    lastAckedEpoch: 0,
+  };
+
+  constructor(private readonly o: ReplicatedVmOptions) {
+    this.machine = o.machine;
+    this.stream = new PrimaryStream({
+      ackTimeoutMs: Math.max(4 * o.epochMs, 200),
+      maxInFlight: o.maxInFlight ?? 4,
+    });
+    this.encoder = new CheckpointEncoder({
+      memoryBytes: o.machine.memory.size,
+      maxChunkBytes: o.maxChunkBytes ?? 512 * 1024,
+    });
+    this.runner = new VcpuRunner(this.machine, (p) => this.transmit(p));
+    this.attachment = new NetworkAttachment({
+      bus: o.nc,
+      address: this.machine.address,
+      onPacket: (p) => this.runner.deliver(p),
+      egress: o.egress,
+      ingress: o.ingress,
+    });
+  }
+
+  get state(): Protection {
+    return this.protection;
+  }
+
+  get leaseRevision(): number {
+    return this.o.lease.revision ?? 0;
+  }
+
+  start(): void {
+    const { nc, vmId, logger, counters } = this.o;
+    const opts = { counters, logger };
+    this.subs.push(
+      subscribeMessages(
+        nc,
+        subjects.replicationJoin(vmId),
+        JoinRequest,
+        (m, msg) => this.onJoin(m, msg),
+        opts,
+      ),
+      subscribeMessages(nc, subjects.replicationAcks(vmId), CheckpointAck, (m) => this.onAck(m), opts),
+      subscribeMessages(nc, subjects.replicationHeartbeat(vmId), Heartbeat, (m) => this.onHeartbeat(m), opts),
+    );
+    if (this.machine.runState.kind === 'paused') this.machine.resume(); // an activated replica starts paused
+    this.runner.start();
+    this.timers.push(
+      setInterval(() => this.epochTick(), this.o.epochMs),
+      setInterval(() => this.heartbeatTick(), this.o.heartbeatMs),
+    );
+    this.announceVip();
+  }
+
+  /** Stops everything (shutdown): the guest stops, the VIP is released. */
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    for (const s of this.subs) s.unsubscribe();
+    this.runner.stop();
+    this.failWaiters(new Error('stopped'));
+    await this.attachment.close();
+  }
+
+  /**
+   * For tests: dies as kill -9 would. Nothing more leaves (held output is lost with the process), no timer
+   * fires, and the NATS connection drops without a goodbye.
+   */
+  async crashForTest(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    this.runner.stop();
+    this.protection = { kind: 'fenced', why: 'crashed' };
+    this.output.discardAll();
+    for (const sub of this.subs) sub.unsubscribe();
+    await this.o.nc.close();
+    await this.attachment.close().catch(() => undefined);
+  }
+
+  counters(): Record<string, number> {
+    const occ = this.output.occupancy;
+    return {
+      'repl.epochs': this.stats.epochs,
+      'repl.acked_epoch': this.stream.ackedEpoch,
+      'repl.in_flight': this.stream.pending.length,
+      'repl.resends': this.stats.resends,
+      'repl.stretched_epochs': this.stats.stretchedEpochs,
+      'repl.last_pause_ms': this.stats.lastPauseMs,
+      'repl.last_epoch_bytes': this.stats.lastEpochBytes,
+      'repl.last_epoch_raw_bytes': this.stats.lastEpochRawBytes,
+      'repl.output_held_packets': occ.packets,
+      'repl.output_held_bytes': occ.bytes,
+      'repl.output_released': this.output.counters.released,
+      'repl.output_dropped_full': this.output.counters.droppedFull,
+      'repl.output_discarded': this.output.counters.discarded,
+      'repl.protected': this.protection.kind === 'protected' ? 1 : 0,
+      'lease.revision': this.leaseRevision,
+      'net.sent': this.attachment.counters.sent,
+      'net.received': this.attachment.counters.received,
+      'vm.virtual_time_ms': this.machine.virtualNow(),
+    };
+  }
+
+  // --- Output ------------------------------------------------------------------------------------------
+
+  private transmit(packet: Uint8Array): void {
+    if (this.protection.kind === 'fenced') return;
+    if (this.holding) {
+      this.output.hold(this.seq + 1, packet);
+      return;
+    }
+    this.attachment.send(packet);
+  }
+
+  private release(epoch: number): void {
+    for (const p of this.output.release(epoch)) this.attachment.send(p);
+  }
+
+  // --- Joining and initial sync ----------------------------------------------------------------------
+
+  private onJoin(req: JoinRequest, msg: Msg): void {
+    const reply = (accepted: boolean, reason: string, streamId = ''): void => {
+      msg.respond(
+        encodeMessage(JoinReply, {
+          vmId: this.o.vmId,
+          accepted,
+          reason,
+          streamId,
+          primary: this.o.instance,
+          leaseRevision: this.leaseRevision,
+        }),
+      );
+    };
+    if (this.protection.kind === 'fenced') return reply(false, 'fenced');
+    if (this.protection.kind !== 'unprotected')
+      return reply(false, `busy with backup ${this.protection.backup}`);
+    if (req.leaseRevision > this.leaseRevision) return reply(false, 'the joiner has seen a newer lease');
+    const streamId = randomUUID();
+    reply(true, '', streamId);
+    this.o.logger.info('backup joining: initial sync', { backup: req.backup, streamId });
+    void this.sync(req.backup, streamId).catch((e: Error) => {
+      this.o.logger.warn('initial sync ended', { backup: req.backup, why: e.message });
+    });
+  }
+
+  private async sync(backup: string, streamId: string): Promise<void> {
+    this.protection = { kind: 'syncing', backup, streamId };
+    this.detector = new FailureDetector(this.o.failureTimeoutMs, performance.now());
+    this.seq = 0;
+    this.sealEpoch = undefined;
+    this.stream.reset(0);
+    this.encoder.reset();
+    this.machine.startPageTracking();
+    const memory = this.machine.memory;
+    let pages = Array.from(memory.nonZeroPages());
+    this.machine.takeDirtyPages(); // round 1 reads everything now
+    for (let round = 1; ; round++) {
+      for (let i = 0; i < pages.length || (i === 0 && pages.length === 0); i += SYNC_BODY_PAGES) {
+        const slice = pages.slice(i, i + SYNC_BODY_PAGES).map((p) => [p, memory.pageView(p)] as const);
+        const cp = this.encoder.encodeSyncPages(++this.seq, slice);
+        this.send(cp, undefined);
+        await this.acked(cp.epoch);
+        if (pages.length === 0) break;
+      }
+      if (round >= SYNC_ROUNDS) break;
+      const dirty = this.machine.takeDirtyPages();
+      if (dirty.length < SYNC_DONE_PAGES) {
+        // Few enough left: send them, then seal (the seal's capture takes what was written since).
+        pages = Array.from(dirty);
+        const slice = pages.map((p) => [p, memory.pageView(p)] as const);
+        const cp = this.encoder.encodeSyncPages(++this.seq, slice);
+        this.send(cp, undefined);
+        await this.acked(cp.epoch);
+        break;
+      }
+      pages = Array.from(dirty);
+    }
+    if (this.protection.kind !== 'syncing' || this.protection.streamId !== streamId) return;
+    this.sealPending = true; // the next epoch tick captures the seal
+  }
+
+  private acked(epoch: number): Promise<void> {
+    if (this.stream.ackedEpoch >= epoch) return Promise.resolve();
+    return new Promise((resolve, reject) => this.ackWaiters.push({ epoch, resolve, reject }));
+  }
+
+  private failWaiters(e: Error): void {
+    const waiters = this.ackWaiters;
+    this.ackWaiters = [];
+    for (const w of waiters) w.reject(e);
+  }
+
+  // --- Epochs --------------------------------------------------------------------------------------------
+
+  private epochTick(): void {
+    const now = performance.now();
+    const p = this.protection;
+    if (p.kind !== 'syncing' && p.kind !== 'protected') return;
+    for (const f of this.stream.due(now)) {
+      this.stats.resends++;
+      this.publishChunks(f.checkpoint);
+    }
+    const capturing = p.kind === 'protected' || this.sealPending;
+    if (!capturing) return;
+    if (!this.stream.canCapture()) {
+      this.stats.stretchedEpochs++;
+      return;
+    }
+    const t0 = performance.now();
+    this.runner.pause(); // runs the guest up to now, then stops its clock
+    this.machine.pause();
+    const capture = this.machine.captureCheckpoint();
+    const seal = this.sealPending;
+    this.seq++;
+    if (seal) {
+      this.sealPending = false;
+      this.sealEpoch = this.seq;
+      this.holding = true; // output from here on waits for acks
+    }
+    this.machine.resume();
+    this.runner.resume();
+    this.stats.lastPauseMs = performance.now() - t0;
+    const cp = this.encoder.encodeCapture(
+      seal ? BodyKind.SyncSeal : BodyKind.Epoch,
+      this.seq,
+      this.seq - 1,
+      capture,
+    );
+    this.stats.epochs++;
+    this.recentDigests.set(this.seq, capture.digest);
+    if (this.recentDigests.size > 256) this.recentDigests.delete(this.recentDigests.keys().next().value!);
+    this.stats.lastEpochBytes = cp.body.length;
+    this.stats.lastEpochRawBytes = cp.stats.rawPageBytes;
+    this.send(cp, capture.digest);
+  }
+
+  private send(cp: EncodedCheckpoint, digest: string | undefined): void {
+    this.stream.sent(cp, digest, performance.now());
+    this.publishChunks(cp);
+  }
+
+  private publishChunks(cp: EncodedCheckpoint): void {
+    const p = this.protection;
+    if (p.kind !== 'syncing' && p.kind !== 'protected') return;
+    const subject = subjects.replicationChunks(this.o.vmId, p.backup);
+    const kind =
+      cp.kind === BodyKind.SyncPages
+        ? CheckpointKind.CHECKPOINT_KIND_SYNC_PAGES
+        : cp.kind === BodyKind.SyncSeal
+          ? CheckpointKind.CHECKPOINT_KIND_SYNC_SEAL
+          : CheckpointKind.CHECKPOINT_KIND_EPOCH;
+    for (const c of cp.chunks) {
+      this.o.nc.publish(
+        subject,
+        encodeMessage(CheckpointChunk, {
+          vmId: this.o.vmId,
+          streamId: p.streamId,
+          kind,
+          epoch: cp.epoch,
+          baseEpoch: cp.baseEpoch,
+          chunkIndex: c.chunkIndex,
+          chunkCount: c.chunkCount,
+          bodyBytes: c.bodyBytes,
+          dataCrc32: c.dataCrc32,
+          data: c.data,
+          leaseRevision: this.leaseRevision,
+        }),
+      );
+    }
+  }
+
+  private onAck(ack: CheckpointAck): void {
+    const p = this.protection;
+    if ((p.kind !== 'syncing' && p.kind !== 'protected') || ack.streamId !== p.streamId) return;
+    if (ack.leaseRevision > this.leaseRevision) {
+      void this.checkLease();
+      return;
+    }
+    this.detector?.heard(performance.now());
+    const verdict = this.stream.onAck(
+      { epoch: ack.epoch, applied: ack.applied, digest: ack.stateDigest },
+      performance.now(),
+    );
+    switch (verdict.kind) {
+      case 'release':
+        this.stats.lastAckedEpoch = verdict.epoch;
+        if (ack.stateDigest) this.stats.lastAckedDigest = ack.stateDigest;
+        if (this.holding) this.release(verdict.epoch);
+        if (p.kind === 'syncing' && this.sealEpoch !== undefined && verdict.epoch >= this.sealEpoch) {
+          this.protection = { kind: 'protected', backup: p.backup, streamId: p.streamId };
+          this.o.logger.info('protected', { backup: p.backup, epoch: verdict.epoch });
+        }
+        for (const w of this.ackWaiters.filter((x) => x.epoch <= verdict.epoch)) w.resolve();
+        this.ackWaiters = this.ackWaiters.filter((x) => x.epoch > verdict.epoch);
+        return;
+      case 'resend':
+        this.stats.resends++;
+        for (const f of verdict.checkpoints) this.publishChunks(f.checkpoint);
+        return;
+      case 'diverged':
+        this.o.logger.error('backup diverged from the primary: resynchronising', { ...verdict });
+        void this.dropBackup('diverged');
+        return;
+      case 'ignored':
+        return;
+    }
+  }
+
+  // --- Liveness and the lease ------------------------------------------------------------------------------
+
+  private onHeartbeat(hb: Heartbeat): void {
+    if (hb.sender === this.o.instance) return;
+    if (hb.leaseRevision > this.leaseRevision) void this.checkLease();
+    const p = this.protection;
+    if ((p.kind === 'syncing' || p.kind === 'protected') && hb.sender === p.backup)
+      this.detector?.heard(performance.now());
+  }
+
+  private heartbeatTick(): void {
+    const now = performance.now();
+    const p = this.protection;
+    if (p.kind === 'fenced') return;
+    this.o.nc.publish(
+      subjects.replicationHeartbeat(this.o.vmId),
+      encodeMessage(Heartbeat, {
+        vmId: this.o.vmId,
+        sender: this.o.instance,
+        role: 'primary',
+        streamId: p.kind === 'unprotected' ? '' : p.streamId,
+        leaseRevision: this.leaseRevision,
+        epoch: this.stream.ackedEpoch,
+        sequence: ++this.heartbeatSeq,
+      }),
+    );
+    if ((p.kind === 'syncing' || p.kind === 'protected') && this.detector?.suspects(now)) {
+      void this.dropBackup(
+        `no word from backup ${p.backup} for ${Math.round(this.detector.silentFor(now))} ms`,
+      );
+    }
+    if (this.heartbeatSeq % 5 === 0) void this.checkLease();
+    if (this.heartbeatSeq % 10 === 0) this.announceVip();
+  }
+
+  /**
+   * The backup is gone (or diverged). Before running unprotected, win the lease by CAS from our own revision:
+   * if the backup took over meanwhile, we lose and are fenced instead.
+   */
+  private async dropBackup(why: string): Promise<void> {
+    const p = this.protection;
+    if (p.kind !== 'syncing' && p.kind !== 'protected') return;
+    this.protection = { kind: 'unprotected' };
+    this.failWaiters(new Error(why));
+    this.o.logger.warn('backup lost', { backup: p.backup, why });
+    const expected = this.o.lease.revision;
+    const cas =
+      expected === undefined ? undefined : await this.o.lease.compareAndSwap(expected, 'unprotected');
+    if (!cas || !cas.won) {
+      this.fence(`lost the lease while dropping backup ${p.backup}: ${cas ? cas.reason : 'no lease held'}`);
+      return;
+    }
+    this.lastLeaseConfirmedAt = performance.now();
+    // The lease is ours alone: held output may leave, and output flows unprotected from here.
+    this.holding = false;
+    this.release(Number.MAX_SAFE_INTEGER);
+    this.stream.reset(this.stream.ackedEpoch);
+    this.machine.stopPageTracking();
+    this.sealPending = false;
+    this.sealEpoch = undefined;
+    if (this.o.onBackupLoss === 'pause') this.runner.pause();
+    this.announceVip();
+  }
+
+  private async checkLease(): Promise<void> {
+    if (this.leaseCheckInFlight || this.protection.kind === 'fenced') return;
+    this.leaseCheckInFlight = true;
+    try {
+      if (await this.o.lease.confirm()) this.lastLeaseConfirmedAt = performance.now();
+      else this.fence('the lease is held by another VMM');
+    } catch (e) {
+      this.o.logger.warn('lease check failed', { err: e });
+    } finally {
+      this.leaseCheckInFlight = false;
+    }
+  }
+
+  private fence(why: string): void {
+    if (this.protection.kind === 'fenced') return;
+    this.protection = { kind: 'fenced', why };
+    this.o.logger.error('fenced: releasing nothing more', { why });
+    this.output.discardAll();
+    this.failWaiters(new Error(why));
+    this.runner.pause();
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    void this.attachment.close();
+    this.o.onFenced?.(why);
+  }
+
+  private announceVip(): void {
+    this.o.nc.publish(
+      subjects.vipAnnounce(this.o.vmId),
+      encodeMessage(VipAnnouncement, {
+        vmId: this.o.vmId,
+        address: this.machine.address,
+        owner: this.o.instance,
+        leaseRevision: this.leaseRevision,
+      }),
+    );
+  }
+}
