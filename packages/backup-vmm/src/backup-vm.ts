@@ -37,6 +37,8 @@ export interface BackupVmOptions extends ReplicationTiming {
   ingress?: LinkImpairments;
   /** Called when this VMM has become the primary. */
   onPromoted?: (vm: ReplicatedVm) => void;
+  /** Called if, as the primary, this VMM is later fenced. */
+  onFenced?: (why: string) => void;
 }
 
 export type BackupState =
@@ -271,6 +273,7 @@ export class BackupVm {
       failureTimeoutMs: this.o.failureTimeoutMs,
       egress: this.o.egress,
       ingress: this.o.ingress,
+      onFenced: this.o.onFenced,
     });
     vm.start();
     this.stats.takeoverMs = performance.now() - t0;

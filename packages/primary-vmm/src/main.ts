@@ -1,13 +1,18 @@
 /**
- * primary-vmm: runs one guest. Native (unreplicated) mode for now: the guest's VIP on the virtual network, its
- * apps serving clients. Replication (epochs, output commit, failover) builds on this.
+ * primary-vmm: runs one guest, its VIP on the virtual network and its apps serving clients. `--mode native` runs
+ * it unreplicated; `--mode remus` takes the VM's lease and runs it as the primary of Remus-style replication
+ * (a backup-vmm joins, is synced live, then protects every epoch; output leaves only once its epoch is acked).
  *
- *   node --import tsx packages/primary-vmm/src/main.ts --nats-url nats://127.0.0.1:4222 --vip 10.0.0.2
+ *   node --import tsx packages/primary-vmm/src/main.ts --nats-url nats://127.0.0.1:4222 --vip 10.0.0.2 --mode remus
  */
-import { defineSettings, runService } from '@vmha/service-runtime';
+import { Machine } from '@vmha/machine';
+import { VmLease } from '@vmha/replication';
+import { defineSettings, openKvStore, runService } from '@vmha/service-runtime';
 import { encodeMessage, subjects, VipAnnouncement } from '@vmha/shared-proto';
 import { standardGuestImage } from './guest-image.ts';
 import { NativeVm } from './native-vm.ts';
+import { ReplicatedVm } from './replicated-vm.ts';
+import { replicationSettings } from './replication-settings.ts';
 
 const settings = defineSettings({
   vmId: { type: 'string', default: 'vm1', description: 'The VM this VMM runs' },
@@ -35,26 +40,59 @@ const settings = defineSettings({
     max: 32768,
     description: 'NIC RX and TX ring size (a full TX ring drops, so it must hold a window burst)',
   },
-  mode: { type: 'enum', values: ['native'], default: 'native', description: 'Replication mode' },
+  mode: {
+    type: 'enum',
+    values: ['native', 'remus'],
+    default: 'native',
+    description: 'native: unreplicated; remus: primary of epoch replication (a backup-vmm protects it)',
+  },
+  leaseBucket: { type: 'string', default: 'vmha_leases', description: 'JetStream KV bucket of VM leases' },
+  ...replicationSettings,
 });
 
 await runService({
   name: 'primary-vmm',
   description: 'Runs a guest VM and attaches it to the virtual network',
   settings,
-  main(ctx) {
+  async main(ctx) {
     const c = ctx.config;
-    const vm = new NativeVm({
-      machine: {
-        address: c.vip,
-        memoryBytes: c.memoryMib * 1024 * 1024,
-        seed: c.seed,
-        tcp: { mss: c.mss },
-        nic: { rxRingSize: c.ringSize, txRingSize: c.ringSize },
-      },
-      programs: standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 }),
-      bus: ctx.nc,
-    });
+    const machineConfig = {
+      address: c.vip,
+      memoryBytes: c.memoryMib * 1024 * 1024,
+      seed: c.seed,
+      tcp: { mss: c.mss },
+      nic: { rxRingSize: c.ringSize, txRingSize: c.ringSize },
+    };
+    const programs = standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 });
+    if (c.mode === 'remus') {
+      const lease = new VmLease(await openKvStore(ctx.nc, c.leaseBucket), c.vmId, ctx.instance);
+      const revision = await lease.acquireFresh('unprotected');
+      const vm = new ReplicatedVm({
+        vmId: c.vmId,
+        instance: ctx.instance,
+        machine: Machine.create(machineConfig, programs),
+        nc: ctx.nc,
+        lease,
+        logger: ctx.logger,
+        counters: ctx.counters,
+        epochMs: c.epochMs,
+        heartbeatMs: c.heartbeatMs,
+        failureTimeoutMs: c.failureTimeoutMs,
+        onBackupLoss: c.onBackupLoss as 'continue' | 'pause',
+        onFenced: (why) => void ctx.shutdown(`fenced: ${why}`, 3),
+      });
+      vm.start();
+      ctx.logger.info('guest running as the primary', { vm: c.vmId, vip: c.vip, leaseRevision: revision });
+      const timer = setInterval(() => {
+        for (const [k, v] of Object.entries(vm.counters())) ctx.counters.set(k, v);
+      }, 250);
+      ctx.onShutdown('guest', async () => {
+        clearInterval(timer);
+        await vm.stop();
+      });
+      return;
+    }
+    const vm = new NativeVm({ machine: machineConfig, programs, bus: ctx.nc });
     vm.start();
     ctx.logger.info('guest running', { vm: c.vmId, vip: c.vip, mode: c.mode, memoryMib: c.memoryMib });
 
