@@ -260,6 +260,7 @@ export class BackupVm {
       return;
     }
     const machine = Machine.activate(this.replica, this.o.programs());
+    machine.promptPeers(); // clients hear from the new primary now, not at their next retransmission timeout
     const vm = new ReplicatedVm({
       vmId: this.o.vmId,
       instance: this.o.instance,

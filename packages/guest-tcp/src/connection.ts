@@ -803,6 +803,19 @@ export class Connection implements TcpSocket {
     this.tlpAt = Math.min(now + pto, this.rtoAt);
   }
 
+  /**
+   * After the guest resumed elsewhere (a failover activated it from a checkpoint): tell the peer now rather than
+   * leave it waiting for timers. Data in flight: the first unacknowledged segment goes again (the peer's ACK then
+   * restarts the flow); nothing in flight: an ACK carrying RCV.NXT and the window.
+   */
+  prompt(): void {
+    if (!this.isSynchronized()) return;
+    if (this.sndUna !== this.sndMax && SENDING_STATES.has(this.state)) {
+      this.retransmitFrom(this.sndUna, this.sendMss());
+      this.armRto();
+    } else this.sendAck();
+  }
+
   /** RFC 8985 §7.3: send one new segment if possible, else re-send the last one, to elicit an ACK. */
   private tailLossProbe(): void {
     if (this.inRecovery || this.sndUna === this.sndMax || !SENDING_STATES.has(this.state)) return;

@@ -215,6 +215,15 @@ export class TcpStack {
     else this.noConnection(seg);
   }
 
+  /**
+   * Prompts every connection's peer at once (after a failover activated this stack from a checkpoint): the first
+   * unacknowledged segment again, or an ACK with the current window (`Connection.prompt`).
+   */
+  prompt(): void {
+    for (const conn of this.byId.values()) conn.prompt();
+    this.flush();
+  }
+
   /** Runs every timer due now. Call at (or after) nextDeadline(). */
   tick(): void {
     const now = this.clock.now();

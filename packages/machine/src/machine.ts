@@ -424,6 +424,11 @@ export class Machine {
     return { pages, staging, records, digest: tracking.crcs.digest({ ...records }) };
   }
 
+  /** After activation: the guest kernel prompts every TCP peer (what it sends leaves with the next slice). */
+  promptPeers(): void {
+    this.kernel.stack.prompt();
+  }
+
   /** Every state record, for a checkpoint (vCPU stopped). */
   stateRecords(): MachineRecords {
     this.requireStopped('stateRecords');
