@@ -93,6 +93,12 @@ export class ReplicatedVm {
   private ackWaiters: Array<{ epoch: number; resolve: () => void; reject: (e: Error) => void }> = [];
   private leaseCheckInFlight = false;
   private lastLeaseConfirmedAt = performance.now();
+  /** The newest epoch whose output may leave (acked), even if a freeze holds it back for now. */
+  private releasableEpoch = 0;
+  /** When the heartbeat timer last ran: a gap much longer than its interval means the process was frozen. */
+  private lastTickAt = performance.now();
+  /** Set by a detected freeze; cleared by a confirmed lease. */
+  private stalled = false;
   /** The state digest of each recent checkpoint, by epoch (what the backup must report for it). */
   readonly recentDigests = new Map<number, string>();
   readonly stats = {
@@ -122,6 +128,7 @@ export class ReplicatedVm {
       bus: o.nc,
       address: this.machine.address,
       onPacket: (p) => this.runner.deliver(p),
+      origin: o.instance,
       egress: o.egress,
       ingress: o.ingress,
     });
@@ -218,8 +225,26 @@ export class ReplicatedVm {
     this.attachment.send(packet);
   }
 
+  /**
+   * Releases held output up to `epoch`, unless this process was frozen (SIGSTOP, a VM pause, a long GC) for long
+   * enough that a backup may have taken over meanwhile: then nothing leaves until the lease is confirmed again.
+   * Acks queued before the freeze would otherwise release output while the new primary is already running.
+   */
   private release(epoch: number): void {
-    for (const p of this.output.release(epoch)) this.attachment.send(p);
+    this.releasableEpoch = Math.max(this.releasableEpoch, epoch);
+    if (this.frozenSince() !== undefined) {
+      void this.checkLease();
+      return;
+    }
+    for (const p of this.output.release(this.releasableEpoch)) this.attachment.send(p);
+  }
+
+  /** When the event loop last ran on time, if it stalled for half the failure timeout or more since. */
+  private frozenSince(): number | undefined {
+    const now = performance.now();
+    if (now - this.lastTickAt < this.o.failureTimeoutMs / 2 && !this.stalled) return undefined;
+    this.stalled = true;
+    return this.lastTickAt;
   }
 
   // --- Joining and initial sync ----------------------------------------------------------------------
@@ -424,6 +449,14 @@ export class ReplicatedVm {
 
   private heartbeatTick(): void {
     const now = performance.now();
+    if (now - this.lastTickAt >= this.o.failureTimeoutMs / 2) {
+      this.stalled = true;
+      this.o.logger.warn('the process was frozen: holding output until the lease is confirmed', {
+        frozenMs: Math.round(now - this.lastTickAt),
+      });
+      void this.checkLease();
+    }
+    this.lastTickAt = now;
     const p = this.protection;
     if (p.kind === 'fenced') return;
     this.o.nc.publish(
@@ -465,9 +498,11 @@ export class ReplicatedVm {
       return;
     }
     this.lastLeaseConfirmedAt = performance.now();
+    this.stalled = false; // the CAS just proved the lease ours
+    this.lastTickAt = performance.now();
     // The lease is ours alone: held output may leave, and output flows unprotected from here.
-    this.holding = false;
     this.release(Number.MAX_SAFE_INTEGER);
+    this.holding = false;
     this.stream.reset(this.stream.ackedEpoch);
     this.machine.stopPageTracking();
     this.sealPending = false;
@@ -480,8 +515,15 @@ export class ReplicatedVm {
     if (this.leaseCheckInFlight || this.protection.kind === 'fenced') return;
     this.leaseCheckInFlight = true;
     try {
-      if (await this.o.lease.confirm()) this.lastLeaseConfirmedAt = performance.now();
-      else this.fence('the lease is held by another VMM');
+      if (await this.o.lease.confirm()) {
+        this.lastLeaseConfirmedAt = performance.now();
+        // (The protection may have changed while the lease was read.)
+        if (this.stalled && (this.protection as Protection).kind !== 'fenced') {
+          this.stalled = false;
+          this.lastTickAt = performance.now();
+          this.release(this.releasableEpoch);
+        }
+      } else this.fence('the lease is held by another VMM');
     } catch (e) {
       this.o.logger.warn('lease check failed', { err: e });
     } finally {

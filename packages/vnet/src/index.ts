@@ -9,6 +9,7 @@ export {
 } from './link-emulator.ts';
 export {
   NetworkAttachment,
+  ORIGIN_HEADER,
   ipPacketCodec,
   netSubject,
   rawCodec,

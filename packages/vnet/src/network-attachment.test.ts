@@ -8,7 +8,7 @@ import { ACK, encodeTcpSegment, parseIpv4Address } from '@vmha/guest-tcp';
 import { IpPacket, encodeMessage, subjects } from '@vmha/shared-proto';
 import { startNatsServer } from '@vmha/service-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NetworkAttachment } from './network-attachment.ts';
+import { NetworkAttachment, ORIGIN_HEADER } from './network-attachment.ts';
 
 const A = '10.20.0.1';
 const B = '10.20.0.2';
@@ -85,6 +85,22 @@ describe('network attachment over NATS', () => {
     expect(a.counters.messagesSent).toBe(5);
     await a.close();
     await b.close();
+  });
+
+  it('names its sender in a header when given an origin', async () => {
+    const seen: (string | undefined)[] = [];
+    const sub = ncB.subscribe(subjects.netAddress(B), {
+      callback: (_e, m) => {
+        seen.push(m.headers?.get(ORIGIN_HEADER));
+      },
+    });
+    await ncB.flush();
+    const a = new NetworkAttachment({ bus: ncA, address: A, onPacket: () => {}, origin: 'vmm-a' });
+    a.send(datagram(A, B, 1));
+    await until(() => seen.length === 1, 'the message');
+    expect(seen).toEqual(['vmm-a']);
+    sub.unsubscribe();
+    await a.close();
   });
 
   it('counts and drops garbage on its subject and keeps delivering good datagrams', async () => {

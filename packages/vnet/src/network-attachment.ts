@@ -12,7 +12,11 @@
 import { LinkEmulator, type LinkImpairments, type TimerHost, realTimeHost } from './link-emulator.ts';
 import { formatIpv4Address, parseIpv4Address } from '@vmha/guest-tcp';
 import { decodeIpPacket, encodeIpPacket, subjects } from '@vmha/shared-proto';
+import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
 import type { AttachmentCounters, PacketBus, PacketCodec } from './types.ts';
+
+/** The header naming the sender of the virtual network's messages (see `AttachmentOptions.origin`). */
+export const ORIGIN_HEADER = 'vmha-origin';
 
 export interface AttachmentOptions {
   bus: PacketBus;
@@ -24,6 +28,11 @@ export interface AttachmentOptions {
   subjectFor?: (address: string) => string;
   /** Called for each datagram addressed to `address`, after ingress impairments. */
   onPacket: (datagram: Uint8Array) => void;
+  /**
+   * Names the sender in a `vmha-origin` header on every message it publishes (VMMs set their instance, so tests
+   * and operators can tell which VMM released a packet). Default: no header.
+   */
+  origin?: string;
   /** Largest message a burst grows to before it is published (default 64 KiB, GSO's largest super-packet). */
   maxMessageBytes?: number;
   egress?: LinkImpairments;
@@ -50,6 +59,7 @@ export class NetworkAttachment {
   private readonly pending: Burst[] = [];
   private flushQueued = false;
   private readonly maxMessageBytes: number;
+  private publishOptions: { headers?: MsgHdrs } | undefined;
   private closed = false;
 
   private readonly codec: PacketCodec;
@@ -61,6 +71,10 @@ export class NetworkAttachment {
     this.subjectFor = o.subjectFor ?? netSubject;
     this.addressValue = parseIpv4Address(o.address);
     this.maxMessageBytes = o.maxMessageBytes ?? 64 * 1024;
+    if (o.origin !== undefined) {
+      this.publishOptions = { headers: natsHeaders() };
+      this.publishOptions.headers!.set(ORIGIN_HEADER, o.origin);
+    }
     const timers = o.timers ?? realTimeHost;
     this.egress = new LinkEmulator(o.egress ?? {}, (p) => this.publish(p), timers);
     this.ingress = new LinkEmulator(o.ingress ?? {}, (p) => o.onPacket(p), timers);
@@ -137,7 +151,7 @@ export class NetworkAttachment {
     burst.datagrams = [];
     burst.bytes = 0;
     try {
-      this.o.bus.publish(burst.subject, this.codec.encode(datagrams));
+      this.o.bus.publish(burst.subject, this.codec.encode(datagrams), this.publishOptions);
     } catch {
       // The connection is closed or closing: the datagrams are lost, as on a link that went down.
       this.drop('publish-failed');

@@ -1,4 +1,5 @@
 /** Contracts of the virtual network. */
+import type { MsgHdrs } from '@nats-io/transport-node';
 
 /**
  * How datagrams travel in a NATS message: the shared-proto IpPacket (a burst of datagrams per message), or raw
@@ -13,7 +14,7 @@ export interface PacketCodec {
 
 /** The part of a NATS connection the network needs (a NatsConnection satisfies it). */
 export interface PacketBus {
-  publish(subject: string, data: Uint8Array): void;
+  publish(subject: string, data: Uint8Array, options?: { headers?: MsgHdrs }): void;
   subscribe(
     subject: string,
     opts: { callback: (err: Error | null, msg: { data: Uint8Array; subject: string }) => void },

@@ -1,0 +1,117 @@
+/**
+ * Process mode, real nats-server: the primary of a replicated VM hangs (SIGSTOP) past the failure timeout under
+ * client load. The backup wins the lease and takes over; when the old primary resumes (SIGCONT) it finds itself
+ * fenced and exits without releasing a single packet, which the test checks on the wire: every virtual-network
+ * message names its sender, and none from the old primary arrives after it resumed. The clients lose nothing.
+ */
+import { subjects } from '@vmha/shared-proto';
+import { requestHealth } from '@vmha/service-runtime';
+import { LocalCluster, runClient, type ClientRunOutcome } from '@vmha/tools/launcher';
+import { ORIGIN_HEADER } from '@vmha/vnet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const VM_ARGS = ['--memory-mib', '64', '--resp-memory-mib', '8'];
+
+function explain(o: ClientRunOutcome): string {
+  return `exit ${o.exitCode}; violations ${JSON.stringify((o.result?.violations as unknown[] | undefined)?.slice(0, 3))}; log: ${o.logTail.slice(-5).join(' | ')}`;
+}
+
+async function counter(
+  cluster: LocalCluster,
+  service: string,
+  instance: string,
+  name: string,
+): Promise<number | undefined> {
+  try {
+    return (await requestHealth(cluster.nc, service, instance, { timeoutMs: 500 })).counters[name];
+  } catch {
+    return undefined;
+  }
+}
+
+async function until(what: string, cond: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('a hung primary', () => {
+  let cluster: LocalCluster;
+  beforeAll(async () => {
+    cluster = await LocalCluster.start();
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('is fenced when it wakes up after a failover and releases nothing more', async () => {
+    const primary = await cluster.launch({
+      service: 'primary-vmm',
+      instance: 'hung-p',
+      entry: 'packages/primary-vmm/src/main.ts',
+      args: ['--vm-id', 'vm-hung', '--vip', '10.0.0.2', '--mode', 'remus', ...VM_ARGS],
+    });
+    const backup = await cluster.launch({
+      service: 'backup-vmm',
+      instance: 'hung-b',
+      entry: 'packages/backup-vmm/src/main.ts',
+      args: ['--vm-id', 'vm-hung', ...VM_ARGS],
+    });
+    await until(
+      'protected',
+      async () => (await counter(cluster, 'primary-vmm', 'hung-p', 'repl.protected')) === 1,
+    );
+    const fromOldPrimary: number[] = [];
+    for (const address of ['10.0.0.101', '10.0.0.102']) {
+      cluster.nc.subscribe(subjects.netAddress(address), {
+        callback: (_e, m) => {
+          if (m.headers?.get(ORIGIN_HEADER) === 'hung-p') fromOldPrimary.push(Date.now());
+        },
+      });
+    }
+    const clients = Promise.all([
+      runClient(cluster, 'hung-bulk', [
+        '--workload',
+        'bulk',
+        '--bytes',
+        String(32 << 20),
+        '--seed',
+        '7',
+        '--address',
+        '10.0.0.101',
+      ]),
+      runClient(cluster, 'hung-resp', [
+        '--workload',
+        'resp',
+        '--connections',
+        '16',
+        '--duration-ms',
+        '6s',
+        '--seed',
+        '8',
+        '--address',
+        '10.0.0.102',
+      ]),
+    ]);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(fromOldPrimary.length).toBeGreaterThan(0); // it was serving the clients
+    primary.signal('SIGSTOP');
+    await until(
+      'the backup to take over',
+      async () => (await counter(cluster, 'backup-vmm', 'hung-b', 'backup.promoted')) === 1,
+      15_000,
+    );
+    const resumedAt = Date.now();
+    primary.signal('SIGCONT');
+    expect(await primary.exited).toBe(3); // fenced
+    expect(fromOldPrimary.filter((t) => t >= resumedAt)).toEqual([]);
+    const [bulk, resp] = await clients;
+    expect(bulk.result?.verified, explain(bulk)).toBe(true);
+    expect((resp.result?.connections as { lost: number }).lost, explain(resp)).toBe(0);
+    expect(resp.result?.violations, explain(resp)).toEqual([]);
+    backup.signal('SIGTERM');
+    await backup.exited;
+  }, 120_000);
+});
