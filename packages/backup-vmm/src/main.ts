@@ -8,7 +8,7 @@
  */
 import { replicationSettings, standardGuestImage } from '@vmha/primary-vmm';
 import { VmLease } from '@vmha/replication';
-import { defineSettings, openKvStore, runService } from '@vmha/service-runtime';
+import { defineSettings, openKvStore, runService, withFaultInjection } from '@vmha/service-runtime';
 import { BackupVm } from './backup-vm.ts';
 
 const settings = defineSettings({
@@ -28,6 +28,11 @@ const settings = defineSettings({
     description: "Memory of the key-value server (the primary's)",
   },
   leaseBucket: { type: 'string', default: 'vmha_leases', description: 'JetStream KV bucket of VM leases' },
+  faultInjection: {
+    type: 'bool',
+    default: false,
+    description: 'Test hook: obey partition commands on vmha.v1.test.fault.<instance> (never in production)',
+  },
   ...replicationSettings,
 });
 
@@ -37,11 +42,12 @@ await runService({
   settings,
   async main(ctx) {
     const c = ctx.config;
-    const lease = new VmLease(await openKvStore(ctx.nc, c.leaseBucket), c.vmId, ctx.instance);
+    const nc = c.faultInjection ? withFaultInjection(ctx.nc, ctx.instance, ctx.logger) : ctx.nc;
+    const lease = new VmLease(await openKvStore(nc, c.leaseBucket), c.vmId, ctx.instance);
     const backup = new BackupVm({
       vmId: c.vmId,
       instance: ctx.instance,
-      nc: ctx.nc,
+      nc,
       lease,
       logger: ctx.logger,
       counters: ctx.counters,

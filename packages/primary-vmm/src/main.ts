@@ -7,7 +7,7 @@
  */
 import { Machine } from '@vmha/machine';
 import { VmLease } from '@vmha/replication';
-import { defineSettings, openKvStore, runService } from '@vmha/service-runtime';
+import { defineSettings, openKvStore, runService, withFaultInjection } from '@vmha/service-runtime';
 import { encodeMessage, subjects, VipAnnouncement } from '@vmha/shared-proto';
 import { standardGuestImage } from './guest-image.ts';
 import { NativeVm } from './native-vm.ts';
@@ -47,6 +47,11 @@ const settings = defineSettings({
     description: 'native: unreplicated; remus: primary of epoch replication (a backup-vmm protects it)',
   },
   leaseBucket: { type: 'string', default: 'vmha_leases', description: 'JetStream KV bucket of VM leases' },
+  faultInjection: {
+    type: 'bool',
+    default: false,
+    description: 'Test hook: obey partition commands on vmha.v1.test.fault.<instance> (never in production)',
+  },
   ...replicationSettings,
 });
 
@@ -65,13 +70,14 @@ await runService({
     };
     const programs = standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 });
     if (c.mode === 'remus') {
-      const lease = new VmLease(await openKvStore(ctx.nc, c.leaseBucket), c.vmId, ctx.instance);
+      const nc = c.faultInjection ? withFaultInjection(ctx.nc, ctx.instance, ctx.logger) : ctx.nc;
+      const lease = new VmLease(await openKvStore(nc, c.leaseBucket), c.vmId, ctx.instance);
       const revision = await lease.acquireFresh('unprotected');
       const vm = new ReplicatedVm({
         vmId: c.vmId,
         instance: ctx.instance,
         machine: Machine.create(machineConfig, programs),
-        nc: ctx.nc,
+        nc,
         lease,
         logger: ctx.logger,
         counters: ctx.counters,

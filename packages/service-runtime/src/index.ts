@@ -33,6 +33,7 @@ export {
 } from './trace-context.ts';
 export { collectHealth, requestHealth, startHealth, type HealthOptions } from './health.ts';
 export { openKvStore, type KvStore } from './kv-lease-store.ts';
+export { faultControlSubject, withFaultInjection } from './fault-injection.ts';
 export {
   subscribeMessages,
   type MessageHandler,
