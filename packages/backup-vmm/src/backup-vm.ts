@@ -44,7 +44,7 @@ export interface BackupVmOptions extends ReplicationTiming {
 export type BackupState =
   | { kind: 'joining' }
   | { kind: 'following'; primary: string; streamId: string; primaryRevision: number }
-  | { kind: 'taking-over' }
+  | { kind: 'taking-over'; primary: string; primaryRevision: number; why: string }
   | { kind: 'primary'; vm: ReplicatedVm }
   | { kind: 'stopped' };
 
@@ -58,6 +58,7 @@ export class BackupVm {
   private timers: NodeJS.Timeout[] = [];
   private heartbeatSeq = 0;
   private joinInFlight = false;
+  private takeoverInFlight = false;
   /** The newest lease revision seen from the primary (what a takeover CAS expects). */
   private seenRevision = 0;
   readonly stats = {
@@ -117,6 +118,10 @@ export class BackupVm {
     const s = this.stateValue;
     if (s.kind === 'joining') {
       void this.join();
+      return;
+    }
+    if (s.kind === 'taking-over') {
+      void this.takeOver(s.why); // the lease store was unreachable: ask again
       return;
     }
     if (s.kind !== 'following') return;
@@ -244,17 +249,37 @@ export class BackupVm {
   /** Failover: CAS the lease from the primary's revision, activate the replica, run as the primary. */
   private async takeOver(why: string): Promise<void> {
     const s = this.stateValue;
-    if (s.kind !== 'following') return;
+    if (this.takeoverInFlight || (s.kind !== 'following' && s.kind !== 'taking-over')) return;
+    this.takeoverInFlight = true;
+    try {
+      await this.tryTakeOver(s, why);
+    } finally {
+      this.takeoverInFlight = false;
+    }
+  }
+
+  private async tryTakeOver(
+    s: { primary: string; primaryRevision: number; kind: 'following' | 'taking-over' },
+    why: string,
+  ): Promise<void> {
     const t0 = performance.now();
-    this.stateValue = { kind: 'taking-over' };
-    this.chunkSub?.unsubscribe(); // nothing more is applied or acked: the old primary can release nothing new
-    this.o.logger.warn('primary failed: taking over', {
-      why,
-      primary: s.primary,
-      revision: s.primaryRevision,
-    });
+    if (s.kind === 'following') {
+      this.chunkSub?.unsubscribe(); // nothing more is applied or acked: the old primary can release nothing new
+      this.chunkSub = undefined;
+      this.o.logger.warn('primary failed: taking over', {
+        why,
+        primary: s.primary,
+        revision: s.primaryRevision,
+      });
+    }
+    this.stateValue = { kind: 'taking-over', primary: s.primary, primaryRevision: s.primaryRevision, why };
     const cas = await this.o.lease.compareAndSwap(s.primaryRevision, 'unprotected');
+    if (this.stateValue.kind !== 'taking-over') return;
     if (!cas.won) {
+      if (cas.outcome === 'unavailable') {
+        this.o.logger.warn('lease store unreachable: takeover retried', { reason: cas.reason });
+        return; // still taking over: the next tick asks again (nothing is applied or acked meanwhile)
+      }
       this.o.logger.warn('lost the lease race: staying a backup', { reason: cas.reason });
       this.rejoin('lost the lease race');
       return;

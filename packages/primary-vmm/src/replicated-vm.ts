@@ -64,6 +64,8 @@ export interface ReplicatedVmOptions extends ReplicationTiming {
 
 export type Protection =
   | { kind: 'unprotected' }
+  /** The backup is lost; winning the lease (CAS) comes before running unprotected. Output stays held. */
+  | { kind: 'claiming'; why: string }
   | { kind: 'syncing'; backup: string; streamId: string }
   | { kind: 'protected'; backup: string; streamId: string }
   | { kind: 'fenced'; why: string };
@@ -92,6 +94,7 @@ export class ReplicatedVm {
   private heartbeatSeq = 0;
   private ackWaiters: Array<{ epoch: number; resolve: () => void; reject: (e: Error) => void }> = [];
   private leaseCheckInFlight = false;
+  private claimInFlight = false;
   private lastLeaseConfirmedAt = performance.now();
   /** The newest epoch whose output may leave (acked), even if a freeze holds it back for now. */
   private releasableEpoch = 0;
@@ -111,6 +114,8 @@ export class ReplicatedVm {
     lastEpochRawBytes: 0,
     lastAckedDigest: '',
     lastAckedEpoch: 0,
+    /** Times this VMM won the lease to run unprotected after losing its backup. */
+    wonUnprotected: 0,
   };
 
   constructor(private readonly o: ReplicatedVmOptions) {
@@ -207,6 +212,7 @@ export class ReplicatedVm {
       'repl.output_dropped_full': this.output.counters.droppedFull,
       'repl.output_discarded': this.output.counters.discarded,
       'repl.protected': this.protection.kind === 'protected' ? 1 : 0,
+      'repl.won_unprotected': this.stats.wonUnprotected,
       'lease.revision': this.leaseRevision,
       'net.sent': this.attachment.counters.sent,
       'net.received': this.attachment.counters.received,
@@ -263,6 +269,7 @@ export class ReplicatedVm {
       );
     };
     if (this.protection.kind === 'fenced') return reply(false, 'fenced');
+    if (this.protection.kind === 'claiming') return reply(false, 'claiming the lease');
     if (this.protection.kind !== 'unprotected')
       return reply(false, `busy with backup ${this.protection.backup}`);
     if (req.leaseRevision > this.leaseRevision) return reply(false, 'the joiner has seen a newer lease');
@@ -280,6 +287,8 @@ export class ReplicatedVm {
     this.seq = 0;
     this.sealEpoch = undefined;
     this.stream.reset(0);
+    this.output.rebase(); // nothing is held while unprotected; the new stream numbers epochs from 1
+    this.releasableEpoch = 0;
     this.encoder.reset();
     this.machine.startPageTracking();
     const memory = this.machine.memory;
@@ -465,7 +474,7 @@ export class ReplicatedVm {
         vmId: this.o.vmId,
         sender: this.o.instance,
         role: 'primary',
-        streamId: p.kind === 'unprotected' ? '' : p.streamId,
+        streamId: p.kind === 'syncing' || p.kind === 'protected' ? p.streamId : '',
         leaseRevision: this.leaseRevision,
         epoch: this.stream.ackedEpoch,
         sequence: ++this.heartbeatSeq,
@@ -476,39 +485,60 @@ export class ReplicatedVm {
         `no word from backup ${p.backup} for ${Math.round(this.detector.silentFor(now))} ms`,
       );
     }
+    if (p.kind === 'claiming') void this.claimLease();
     if (this.heartbeatSeq % 5 === 0) void this.checkLease();
     if (this.heartbeatSeq % 10 === 0) this.announceVip();
   }
 
   /**
    * The backup is gone (or diverged). Before running unprotected, win the lease by CAS from our own revision:
-   * if the backup took over meanwhile, we lose and are fenced instead.
+   * if the backup took over meanwhile, we lose and are fenced instead. While the store cannot be reached the
+   * outcome is unknown: output stays held and the claim is retried every heartbeat.
    */
   private async dropBackup(why: string): Promise<void> {
     const p = this.protection;
     if (p.kind !== 'syncing' && p.kind !== 'protected') return;
-    this.protection = { kind: 'unprotected' };
+    this.protection = { kind: 'claiming', why };
     this.failWaiters(new Error(why));
-    this.o.logger.warn('backup lost', { backup: p.backup, why });
-    const expected = this.o.lease.revision;
-    const cas =
-      expected === undefined ? undefined : await this.o.lease.compareAndSwap(expected, 'unprotected');
-    if (!cas || !cas.won) {
-      this.fence(`lost the lease while dropping backup ${p.backup}: ${cas ? cas.reason : 'no lease held'}`);
-      return;
+    this.o.logger.warn('backup lost: claiming the lease', { backup: p.backup, why });
+    await this.claimLease();
+  }
+
+  private async claimLease(): Promise<void> {
+    if (this.protection.kind !== 'claiming' || this.claimInFlight) return;
+    this.claimInFlight = true;
+    try {
+      const expected = this.o.lease.revision;
+      if (expected === undefined) {
+        this.fence('no lease held while claiming it');
+        return;
+      }
+      const cas = await this.o.lease.compareAndSwap(expected, 'unprotected');
+      if ((this.protection as Protection).kind !== 'claiming') return;
+      if (!cas.won) {
+        if (cas.outcome === 'conflict') this.fence(`lost the lease while claiming it: ${cas.reason}`);
+        else
+          this.o.logger.warn('lease store unreachable: output held, claim retried', { reason: cas.reason });
+        return;
+      }
+      this.protection = { kind: 'unprotected' };
+      this.lastLeaseConfirmedAt = performance.now();
+      this.stats.wonUnprotected++;
+      this.stalled = false; // the CAS just proved the lease ours
+      this.lastTickAt = performance.now();
+      // The lease is ours alone: held output may leave, and output flows unprotected from here.
+      this.release(Number.MAX_SAFE_INTEGER);
+      this.holding = false;
+      this.stream.reset(this.stream.ackedEpoch);
+      this.machine.stopPageTracking();
+      this.sealPending = false;
+      this.sealEpoch = undefined;
+      if (this.o.onBackupLoss === 'pause') this.runner.pause();
+      this.announceVip();
+      this.o.logger.info('running unprotected', { leaseRevision: cas.revision });
+    } finally {
+      this.claimInFlight = false;
     }
-    this.lastLeaseConfirmedAt = performance.now();
-    this.stalled = false; // the CAS just proved the lease ours
-    this.lastTickAt = performance.now();
-    // The lease is ours alone: held output may leave, and output flows unprotected from here.
-    this.release(Number.MAX_SAFE_INTEGER);
-    this.holding = false;
-    this.stream.reset(this.stream.ackedEpoch);
-    this.machine.stopPageTracking();
-    this.sealPending = false;
-    this.sealEpoch = undefined;
-    if (this.o.onBackupLoss === 'pause') this.runner.pause();
-    this.announceVip();
   }
 
   private async checkLease(): Promise<void> {

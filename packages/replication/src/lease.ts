@@ -21,7 +21,12 @@ export interface LeaseValue {
   mode: LeaseMode;
 }
 
-export type CasResult = { won: true; revision: number } | { won: false; reason: string };
+/**
+ * A CAS either won, lost to another writer (`conflict`: someone else holds the lease now), or could not reach
+ * the store (`unavailable`: the outcome is unknown, so neither side may act as if it won; ask again).
+ */
+export type CasResult =
+  { won: true; revision: number } | { won: false; outcome: 'conflict' | 'unavailable'; reason: string };
 
 export class VmLease {
   /** The revision this VMM holds, if it holds the lease. */
@@ -63,7 +68,24 @@ export class VmLease {
       this.held = await this.store.update(this.vmId, encode({ holder: this.holder, mode }), expected);
       return { won: true, revision: this.held };
     } catch (e) {
-      return { won: false, reason: (e as Error).message };
+      const reason = (e as Error).message;
+      // A request that failed may still have been applied: read back to learn whether it was ours.
+      try {
+        const now = await this.store.get(this.vmId);
+        if (now && now.revision !== expected) {
+          const v = JSON.parse(now.value) as Partial<LeaseValue>;
+          if (v.holder === this.holder && v.mode === mode) {
+            this.held = now.revision;
+            return { won: true, revision: now.revision };
+          }
+          return { won: false, outcome: 'conflict', reason };
+        }
+        if (now && now.revision === expected && isConflict(reason))
+          return { won: false, outcome: 'conflict', reason };
+      } catch {
+        // The store is unreachable: the outcome stays unknown.
+      }
+      return { won: false, outcome: isConflict(reason) ? 'conflict' : 'unavailable', reason };
     }
   }
 
@@ -86,6 +108,11 @@ export class VmLease {
       return { holder: '?', mode: 'protected', revision: current.revision };
     }
   }
+}
+
+/** JetStream KV ("wrong last sequence") and MemoryLeaseStore ("wrong last revision") conflicts. */
+function isConflict(message: string): boolean {
+  return /wrong last (sequence|revision)|key exists/i.test(message);
 }
 
 function encode(v: LeaseValue): string {

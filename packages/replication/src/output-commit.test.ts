@@ -59,6 +59,16 @@ describe('output commit', () => {
     expect(b.counters.discarded).toBe(2);
   });
 
+  it('numbers epochs afresh after a rebase (a new stream), and refuses to rebase while holding', () => {
+    const b = new OutputCommitBuffer();
+    b.hold(150, pkt(1));
+    expect(() => b.rebase()).toThrow(/held/);
+    b.release(150);
+    b.rebase();
+    expect(b.hold(1, pkt(2))).toBe(true);
+    expect(b.release(1).map((p) => p[0])).toEqual([2]);
+  });
+
   it('refuses a packet of an epoch that is already released or older than one it holds (a caller bug)', () => {
     const b = new OutputCommitBuffer();
     b.hold(3, pkt(1));

@@ -66,6 +66,18 @@ export class OutputCommitBuffer {
     return out;
   }
 
+  /**
+   * Starts epoch numbering afresh (a new replication stream numbers its checkpoints from 1 again). Only while
+   * nothing is held: held packets belong to the old numbering.
+   */
+  rebase(): void {
+    if (this.epochs.length > this.head) throw new Error('rebase with packets held');
+    this.epochs = [];
+    this.packets = [];
+    this.head = 0;
+    this.releasedThrough = -1;
+  }
+
   /** Drops everything held (this VMM may no longer release: fenced, or the guest rolled back). */
   discardAll(): number {
     const n = this.epochs.length - this.head;

@@ -6,7 +6,13 @@
  * store); `{"block": []}` heals. Only services started with fault injection enabled listen; the control
  * subscription itself is never blocked.
  */
-import type { Msg, NatsConnection, PublishOptions, RequestOptions, SubscriptionOptions } from '@nats-io/transport-node';
+import type {
+  Msg,
+  NatsConnection,
+  PublishOptions,
+  RequestOptions,
+  SubscriptionOptions,
+} from '@nats-io/transport-node';
 import type { Logger } from './types.ts';
 
 export function faultControlSubject(instance: string): string {

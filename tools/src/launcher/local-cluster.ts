@@ -103,6 +103,11 @@ export class LocalCluster {
     return this.group.processes;
   }
 
+  /** Restarts nats-server on the same port and JetStream store (clients reconnect; KV contents survive). */
+  async restartNats(): Promise<void> {
+    await this.nats.restart();
+  }
+
   /** Stops every service, then nats-server. */
   async stop(): Promise<void> {
     await this.group.stopAll();
