@@ -5,12 +5,13 @@
  * winning, it activates the guest from the last applied checkpoint and runs it as the new primary, unprotected
  * until a new backup joins it. Losing, it stays a backup and joins again.
  */
-import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
+import { context as otelContext, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
 import type { ReceivedChunk } from '@vmha/checkpoint';
 import { Machine, MachineReplica, type GuestProgram } from '@vmha/machine';
 import { ReplicatedVm, type ReplicationTiming } from '@vmha/primary-vmm';
 import { CheckpointApplier, FailureDetector, type ApplierOutcome, type VmLease } from '@vmha/replication';
-import { subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
+import { extractContext, subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
 import {
   CheckpointAck,
   CheckpointChunk,
@@ -39,6 +40,8 @@ export interface BackupVmOptions extends ReplicationTiming {
   onPromoted?: (vm: ReplicatedVm) => void;
   /** Called if, as the primary, this VMM is later fenced. */
   onFenced?: (why: string) => void;
+  /** Applies join the primary's epoch traces; a failover is one trace of its own. */
+  tracer?: Tracer;
 }
 
 export type BackupState =
@@ -58,6 +61,8 @@ export class BackupVm {
   private timers: NodeJS.Timeout[] = [];
   private heartbeatSeq = 0;
   private joinInFlight = false;
+  /** The failover trace in progress (root span and its context). */
+  private failover: { root: Span; ctx: Context } | undefined;
   private takeoverInFlight = false;
   /** The newest lease revision seen from the primary (what a takeover CAS expects). */
   private seenRevision = 0;
@@ -174,7 +179,7 @@ export class BackupVm {
         this.o.nc,
         subjects.replicationChunks(this.o.vmId, this.o.instance),
         CheckpointChunk,
-        (c) => this.onChunk(c),
+        (c, msg) => this.onChunk(c, msg),
         { counters: this.o.counters, logger: this.o.logger },
       );
       this.stateValue = {
@@ -207,7 +212,7 @@ export class BackupVm {
     this.detector?.heard(performance.now());
   }
 
-  private onChunk(c: CheckpointChunk): void {
+  private onChunk(c: CheckpointChunk, msg?: Msg): void {
     const s = this.stateValue;
     if (s.kind !== 'following' || c.streamId !== s.streamId) return;
     if (c.leaseRevision < s.primaryRevision) return; // from a fenced primary
@@ -220,7 +225,20 @@ export class BackupVm {
       dataCrc32: c.dataCrc32,
       data: c.data,
     };
-    for (const outcome of this.applier.accept(chunk)) this.answer(outcome, s);
+    const t0 = performance.now();
+    for (const outcome of this.applier.accept(chunk)) {
+      if (outcome.kind === 'applied' && this.o.tracer) {
+        // The chunk that completed the checkpoint carries the primary's epoch span: the apply joins its trace.
+        const span = this.o.tracer.startSpan(
+          'epoch.apply',
+          { attributes: { 'epoch.number': outcome.epoch, 'epoch.pages': outcome.pages } },
+          extractContext(msg?.headers),
+        );
+        span.setAttribute('apply.ms', performance.now() - t0);
+        span.end();
+      }
+      this.answer(outcome, s);
+    }
   }
 
   private answer(o: ApplierOutcome, s: { streamId: string }): void {
@@ -263,6 +281,14 @@ export class BackupVm {
     why: string,
   ): Promise<void> {
     const t0 = performance.now();
+    if (!this.failover && this.o.tracer) {
+      const root = this.o.tracer.startSpan('failover', {
+        root: true,
+        attributes: { 'vm.id': this.o.vmId, 'failover.old_primary': s.primary, 'failover.why': why },
+      });
+      root.addEvent('failure detected', { why });
+      this.failover = { root, ctx: trace.setSpan(otelContext.active(), root) };
+    }
     if (s.kind === 'following') {
       this.chunkSub?.unsubscribe(); // nothing more is applied or acked: the old primary can release nothing new
       this.chunkSub = undefined;
@@ -273,7 +299,12 @@ export class BackupVm {
       });
     }
     this.stateValue = { kind: 'taking-over', primary: s.primary, primaryRevision: s.primaryRevision, why };
+    const leaseSpan = this.o.tracer?.startSpan('failover.lease', {}, this.failover?.ctx);
     const cas = await this.o.lease.compareAndSwap(s.primaryRevision, 'unprotected');
+    leaseSpan?.setAttributes(
+      cas.won ? { 'lease.revision': cas.revision, won: true } : { won: false, outcome: cas.outcome },
+    );
+    leaseSpan?.end();
     if (this.stateValue.kind !== 'taking-over') return;
     if (!cas.won) {
       if (cas.outcome === 'unavailable') {
@@ -281,11 +312,20 @@ export class BackupVm {
         return; // still taking over: the next tick asks again (nothing is applied or acked meanwhile)
       }
       this.o.logger.warn('lost the lease race: staying a backup', { reason: cas.reason });
+      this.failover?.root.addEvent('lease lost');
+      this.failover?.root.end();
+      this.failover = undefined;
       this.rejoin('lost the lease race');
       return;
     }
+    this.failover?.root.addEvent('lease won', { revision: cas.revision });
+    const activateSpan = this.o.tracer?.startSpan('failover.activate', {}, this.failover?.ctx);
     const machine = Machine.activate(this.replica, this.o.programs());
     machine.promptPeers(); // clients hear from the new primary now, not at their next retransmission timeout
+    activateSpan?.setAttribute('epoch.number', this.stats.lastAppliedEpoch);
+    activateSpan?.end();
+    const failover = this.failover;
+    const firstOutputSpan = this.o.tracer?.startSpan('failover.first-output', {}, failover?.ctx);
     const vm = new ReplicatedVm({
       vmId: this.o.vmId,
       instance: this.o.instance,
@@ -300,8 +340,17 @@ export class BackupVm {
       egress: this.o.egress,
       ingress: this.o.ingress,
       onFenced: this.o.onFenced,
+      tracer: this.o.tracer,
+      onFirstOutput: () => {
+        firstOutputSpan?.end();
+        failover?.root.addEvent('first output released');
+        failover?.root.end();
+        this.failover = undefined;
+      },
     });
-    vm.start();
+    const vipSpan = this.o.tracer?.startSpan('failover.vip', {}, failover?.ctx);
+    vm.start(); // subscribes to the VIP and announces it
+    vipSpan?.end();
     this.stats.takeoverMs = performance.now() - t0;
     this.stateValue = { kind: 'primary', vm };
     this.o.logger.info('promoted: running the guest', {

@@ -10,7 +10,15 @@ import { RealtimeClientHost, startBulkDownload, startRespLoad } from '@vmha/clie
 import { Machine } from '@vmha/machine';
 import { ReplicatedVm, standardGuestImage } from '@vmha/primary-vmm';
 import { VmLease } from '@vmha/replication';
-import { Counters, captureLogger, openKvStore, startNatsServer } from '@vmha/service-runtime';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  Counters,
+  captureLogger,
+  openKvStore,
+  shutdownTelemetry,
+  startNatsServer,
+  startTelemetry,
+} from '@vmha/service-runtime';
 import { NetworkAttachment } from '@vmha/vnet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupVm } from './backup-vm.ts';
@@ -47,6 +55,14 @@ describe('failover', () => {
 
   it('the backup takes over a killed primary mid-transfer and the client loses nothing', async () => {
     const logs = captureLogger();
+    const exporter = new InMemorySpanExporter();
+    const telemetry = startTelemetry({
+      serviceName: 'failover-test',
+      instance: 'a',
+      otlpEndpoint: '',
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
+    const tracer = telemetry.tracer;
     const primaryNc = await nc();
     const primaryLease = new VmLease(await openKvStore(primaryNc, 'vmha_leases'), 'vm1', 'primary-a');
     await primaryLease.acquireFresh('unprotected');
@@ -62,6 +78,7 @@ describe('failover', () => {
       lease: primaryLease,
       logger: logs.logger.child({ vmm: 'a' }),
       counters: new Counters(),
+      tracer,
     });
     primary.start();
 
@@ -76,6 +93,7 @@ describe('failover', () => {
       counters: new Counters(),
       programs: image,
       memoryBytes: MEMORY,
+      tracer,
     });
     backup.start();
 
@@ -121,6 +139,35 @@ describe('failover', () => {
     expect(respResult.connections.lost).toBe(0);
     expect(respResult.violations).toEqual([]);
     expect(respResult.checks.incrementsAcknowledged).toBeGreaterThan(20);
+
+    // Tracing: epochs are spans the backup's applies join (same trace, child of the epoch); the failover is one
+    // trace: the root, then lease won, guest activated, VIP taken, first output released.
+    await telemetry.flush();
+    const spans = exporter.getFinishedSpans();
+    const epochs = spans.filter((x) => x.name === 'epoch');
+    const applies = spans.filter((x) => x.name === 'epoch.apply');
+    expect(epochs.length, `epochs`).toBeGreaterThan(5);
+    const epochIds = new Set(epochs.map((x) => x.spanContext().spanId));
+    const joined = applies.filter((a) => a.parentSpanContext && epochIds.has(a.parentSpanContext.spanId));
+    expect(joined.length, `applies joined of ${applies.length}`).toBeGreaterThan(3);
+    const [root] = spans.filter((x) => x.name === 'failover');
+    expect(root).toBeDefined();
+    const children = spans
+      .filter((x) => x.spanContext().traceId === root.spanContext().traceId && x !== root)
+      .map((x) => x.name)
+      .sort();
+    expect(children).toEqual([
+      'failover.activate',
+      'failover.first-output',
+      'failover.lease',
+      'failover.vip',
+    ]);
+    expect(root.events.map((e) => e.name)).toEqual([
+      'failure detected',
+      'lease won',
+      'first output released',
+    ]);
+    await shutdownTelemetry();
 
     await backup.stop();
     await attachment.close();

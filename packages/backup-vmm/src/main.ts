@@ -58,6 +58,7 @@ await runService({
       failureTimeoutMs: c.failureTimeoutMs,
       onPromoted: () => ctx.counters.set('backup.promoted', 1),
       onFenced: (why) => void ctx.shutdown(`fenced: ${why}`, 3),
+      tracer: ctx.tracer,
     });
     backup.start();
     ctx.logger.info('backup started: joining', { vm: c.vmId });

@@ -86,6 +86,7 @@ await runService({
         failureTimeoutMs: c.failureTimeoutMs,
         onBackupLoss: c.onBackupLoss as 'continue' | 'pause',
         onFenced: (why) => void ctx.shutdown(`fenced: ${why}`, 3),
+        tracer: ctx.tracer,
       });
       vm.start();
       ctx.logger.info('guest running as the primary', { vm: c.vmId, vip: c.vip, leaseRevision: revision });

@@ -17,7 +17,8 @@ import {
   type EncodedCheckpoint,
   type VmLease,
 } from '@vmha/replication';
-import { subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
+import { context as otelContext, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { injectContext, subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
 import {
   CheckpointAck,
   CheckpointChunk,
@@ -60,6 +61,10 @@ export interface ReplicatedVmOptions extends ReplicationTiming {
   maxChunkBytes?: number;
   /** Checkpoints in flight before the next capture waits (default 4). */
   maxInFlight?: number;
+  /** Epochs become spans (capture, encode, transfer, ack, release); the backup's apply joins them. */
+  tracer?: Tracer;
+  /** Called once, when the first packet leaves this VMM (a failover's last step). */
+  onFirstOutput?: () => void;
 }
 
 export type Protection =
@@ -102,6 +107,9 @@ export class ReplicatedVm {
   private lastTickAt = performance.now();
   /** Set by a detected freeze; cleared by a confirmed lease. */
   private stalled = false;
+  /** Open epoch spans, by epoch, ended at the ack (or when the stream is dropped). */
+  private readonly epochSpans = new Map<number, Span>();
+  private firstOutputSeen = false;
   /** The state digest of each recent checkpoint, by epoch (what the backup must report for it). */
   readonly recentDigests = new Map<number, string>();
   readonly stats = {
@@ -228,7 +236,15 @@ export class ReplicatedVm {
       this.output.hold(this.seq + 1, packet);
       return;
     }
+    this.sendOut(packet);
+  }
+
+  private sendOut(packet: Uint8Array): void {
     this.attachment.send(packet);
+    if (!this.firstOutputSeen) {
+      this.firstOutputSeen = true;
+      this.o.onFirstOutput?.();
+    }
   }
 
   /**
@@ -242,7 +258,7 @@ export class ReplicatedVm {
       void this.checkLease();
       return;
     }
-    for (const p of this.output.release(this.releasableEpoch)) this.attachment.send(p);
+    for (const p of this.output.release(this.releasableEpoch)) this.sendOut(p);
   }
 
   /** When the event loop last ran on time, if it stalled for half the failure timeout or more since. */
@@ -347,6 +363,7 @@ export class ReplicatedVm {
       return;
     }
     const t0 = performance.now();
+    const span = this.o.tracer?.startSpan('epoch', { attributes: { 'vm.id': this.o.vmId } });
     this.runner.pause(); // runs the guest up to now, then stops its clock
     this.machine.pause();
     const capture = this.machine.captureCheckpoint();
@@ -367,6 +384,20 @@ export class ReplicatedVm {
       capture,
     );
     this.stats.epochs++;
+    if (span) {
+      span.setAttributes({
+        'epoch.number': this.seq,
+        'epoch.kind': seal ? 'seal' : 'epoch',
+        'epoch.pause_ms': this.stats.lastPauseMs,
+        'epoch.dirty_pages': capture.pages.length,
+        'checkpoint.raw_bytes': cp.stats.rawPageBytes,
+        'checkpoint.bytes': cp.body.length,
+        'checkpoint.chunks': cp.chunks.length,
+      });
+      span.addEvent('captured');
+      span.addEvent('encoded');
+      this.epochSpans.set(this.seq, span);
+    }
     this.recentDigests.set(this.seq, capture.digest);
     if (this.recentDigests.size > 256) this.recentDigests.delete(this.recentDigests.keys().next().value!);
     this.stats.lastEpochBytes = cp.body.length;
@@ -389,6 +420,9 @@ export class ReplicatedVm {
         : cp.kind === BodyKind.SyncSeal
           ? CheckpointKind.CHECKPOINT_KIND_SYNC_SEAL
           : CheckpointKind.CHECKPOINT_KIND_EPOCH;
+    const span = this.epochSpans.get(cp.epoch);
+    const headers = span ? injectContext(undefined, trace.setSpan(otelContext.active(), span)) : undefined;
+    span?.addEvent('transfer', { chunks: cp.chunks.length });
     for (const c of cp.chunks) {
       this.o.nc.publish(
         subject,
@@ -405,6 +439,7 @@ export class ReplicatedVm {
           data: c.data,
           leaseRevision: this.leaseRevision,
         }),
+        headers ? { headers } : undefined,
       );
     }
   }
@@ -423,6 +458,7 @@ export class ReplicatedVm {
     );
     switch (verdict.kind) {
       case 'release':
+        this.endEpochSpans(verdict.epoch);
         this.stats.lastAckedEpoch = verdict.epoch;
         if (ack.stateDigest) this.stats.lastAckedDigest = ack.stateDigest;
         if (this.holding) this.release(verdict.epoch);
@@ -443,6 +479,26 @@ export class ReplicatedVm {
         return;
       case 'ignored':
         return;
+    }
+  }
+
+  /** Ends every open epoch span unacked (the stream was dropped or this VMM fenced). */
+  private abandonEpochSpans(why: string): void {
+    for (const span of this.epochSpans.values()) {
+      span.addEvent('abandoned', { why });
+      span.end();
+    }
+    this.epochSpans.clear();
+  }
+
+  /** Ends the spans of every epoch up to `epoch`: acked, and (when holding) its output released. */
+  private endEpochSpans(epoch: number): void {
+    for (const [e, span] of this.epochSpans) {
+      if (e > epoch) continue;
+      span.addEvent('acked');
+      if (this.holding) span.addEvent('released', { packets_held: this.output.occupancy.packets });
+      span.end();
+      this.epochSpans.delete(e);
     }
   }
 
@@ -500,6 +556,7 @@ export class ReplicatedVm {
     if (p.kind !== 'syncing' && p.kind !== 'protected') return;
     this.protection = { kind: 'claiming', why };
     this.failWaiters(new Error(why));
+    this.abandonEpochSpans(why);
     this.o.logger.warn('backup lost: claiming the lease', { backup: p.backup, why });
     await this.claimLease();
   }
@@ -564,6 +621,7 @@ export class ReplicatedVm {
   private fence(why: string): void {
     if (this.protection.kind === 'fenced') return;
     this.protection = { kind: 'fenced', why };
+    this.abandonEpochSpans(why);
     this.o.logger.error('fenced: releasing nothing more', { why });
     this.output.discardAll();
     this.failWaiters(new Error(why));
