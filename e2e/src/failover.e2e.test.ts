@@ -92,8 +92,12 @@ describe('kill -9 of the primary of a replicated VM', () => {
             '10.0.0.102',
           ]),
         ]);
-        // Kill at a seeded random moment once both clients are at work (client processes take ~2 s to start).
-        await new Promise((r) => setTimeout(r, 2500 + rng.int(0, 2000)));
+        // Kill at a seeded random moment once the clients are at work (their processes take a while to start).
+        await until(`run ${run}: clients at work`, async () => {
+          const c = await counters(cluster, 'primary-vmm', `p${run}`);
+          return (c['net.sent'] ?? 0) > 200;
+        });
+        await new Promise((r) => setTimeout(r, rng.int(0, 2000)));
         const before = await counters(cluster, 'primary-vmm', `p${run}`);
         primary.signal('SIGKILL');
         await primary.exited;

@@ -95,8 +95,9 @@ describe('a hung primary', () => {
         '10.0.0.102',
       ]),
     ]);
-    await new Promise((r) => setTimeout(r, 3000));
-    expect(fromOldPrimary.length).toBeGreaterThan(0); // it was serving the clients
+    // Hang it once it is serving both clients (client processes take a while to start on a busy machine).
+    await until('the clients to be served', async () => fromOldPrimary.length > 50);
+    await new Promise((r) => setTimeout(r, 500));
     primary.signal('SIGSTOP');
     await until(
       'the backup to take over',

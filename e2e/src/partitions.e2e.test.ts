@@ -121,7 +121,9 @@ describe('partitions of a replicated VM', () => {
         vip,
       ]),
     ]);
-    await new Promise((r) => setTimeout(r, 3000));
+    // Break things once the primary is serving the clients (their processes take a while to start).
+    await until('the clients to be served', async () => arrivals.filter((a) => a.origin === p).length > 50);
+    await new Promise((r) => setTimeout(r, 500));
     return { p, b, primary, backup, arrivals, subs, clients };
   }
 
