@@ -20,7 +20,7 @@ interface Running {
 function run(args: string[], env: Record<string, string> = {}): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], {
     env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [env.VMHA_EXIT_WITH_PARENT ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
@@ -83,6 +83,16 @@ describe('runService', () => {
     expect(badEnv.stderr()).toContain(
       'invalid logLevel "loud" from environment VMHA_LOG_LEVEL: expected one of debug, info, warn, error',
     );
+  });
+
+  it('started by a launcher, shuts down when the launcher’s end of its stdin closes (the launcher died)', async () => {
+    const service = run(['--nats-url', server.url, '--instance=fx-orphan'], { VMHA_EXIT_WITH_PARENT: '1' });
+    await service.waitForLog('serving');
+    service.child.stdin?.end(); // what the kernel does to the pipe when the launcher dies, even by SIGKILL
+    expect(await service.exited).toBe(1);
+    expect(service.logs().find((line) => line.msg === 'shutting down')).toMatchObject({
+      reason: 'launcher gone',
+    });
   });
 
   it('prints the generated help on --help and exits 0', async () => {

@@ -148,6 +148,13 @@ class Lifecycle {
         void this.shutdown(signal, EXIT_OK);
       });
     }
+    // Started by the launcher (tests, the demo): its end of our stdin closes when it dies, however it dies
+    // (a SIGKILLed test runner cannot clean up), and a service must not live on as an orphan.
+    if (process.env.VMHA_EXIT_WITH_PARENT === '1') {
+      process.stdin.on('end', () => void this.shutdown('launcher gone', EXIT_FAILURE));
+      process.stdin.on('error', () => void this.shutdown('launcher gone', EXIT_FAILURE));
+      process.stdin.resume();
+    }
     process.on('uncaughtException', (err) => {
       this.logger.error('uncaught exception', { err });
       void this.shutdown('uncaught exception', EXIT_FAILURE);

@@ -49,8 +49,10 @@ export class ProcessGroup {
   start(spec: ProcessSpec): RunningProcess {
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: { ...process.env, ...spec.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The child's stdin is a pipe we never write to: when this process dies, however it dies, the pipe closes
+      // and a vmha service (VMHA_EXIT_WITH_PARENT) shuts down instead of living on as an orphan.
+      env: { ...process.env, VMHA_EXIT_WITH_PARENT: '1', ...spec.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     if (child.pid === undefined) throw new Error(`could not start ${spec.name} (${spec.command})`);
     live.add(child);
