@@ -27,6 +27,7 @@ await runService({
       ctx.logger.info('hook second ran', { aborted: ctx.signal.aborted, status: ctx.health.status });
       if (ctx.config.hangOnShutdown) await new Promise(() => undefined);
     });
+    await ctx.nc.flush(); // the server has the subscription before we say we serve (else early messages vanish)
     ctx.logger.info('fixture ready', { memoryMib: ctx.config.memoryMib });
   },
 });

@@ -120,7 +120,10 @@ describe('runService', () => {
       nc.publish('test.fixture', encodeMessage(VipAnnouncement, { vmId: 'vm1' }));
       await nc.flush();
       let health = await requestHealth(nc, 'fixture', 'fx1');
-      while (health.counters['fixture.vm1'] !== 2) health = await requestHealth(nc, 'fixture', 'fx1');
+      for (let i = 0; i < 200 && health.counters['fixture.vm1'] !== 2; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        health = await requestHealth(nc, 'fixture', 'fx1');
+      }
       expect(health).toMatchObject({
         status: 'serving',
         counters: { 'fixture.vm1': 2, 'VipAnnouncement.dropped.malformed': 1 },
