@@ -6,36 +6,12 @@
  * acknowledged write is lost and no counter goes backwards.
  */
 import { SeededRandom } from '@vmha/guest-tcp';
-import { requestHealth } from '@vmha/service-runtime';
-import { LocalCluster, runClient, type ClientRunOutcome, type RunningProcess } from '@vmha/tools/launcher';
+import { LocalCluster, runClient, type RunningProcess } from '@vmha/tools/launcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counters, explain, until } from './cluster-checks.ts';
 
 const RUNS = Number(process.env.VMHA_FAILOVER_RUNS ?? 20);
 const VM_ARGS = ['--vm-id', 'vm-chain', '--memory-mib', '64', '--resp-memory-mib', '8'];
-
-function explain(o: ClientRunOutcome): string {
-  return `exit ${o.exitCode}; violations ${JSON.stringify((o.result?.violations as unknown[] | undefined)?.slice(0, 3))}; log: ${o.logTail.slice(-5).join(' | ')}`;
-}
-
-async function counters(
-  cluster: LocalCluster,
-  service: string,
-  instance: string,
-): Promise<Record<string, number>> {
-  try {
-    return (await requestHealth(cluster.nc, service, instance, { timeoutMs: 500 })).counters;
-  } catch {
-    return {};
-  }
-}
-
-async function until(what: string, cond: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('kill -9 of the primary of a replicated VM', () => {
   let cluster: LocalCluster;

@@ -4,15 +4,12 @@
  * (running SHA-256 against the seeded stream), and a 60 s RESP load over 200 connections proves every
  * acknowledged write was visible and no counter went backwards, with no connection reset.
  */
-import { LocalCluster, runClient, type ClientRunOutcome } from '@vmha/tools/launcher';
+import { LocalCluster, runClient } from '@vmha/tools/launcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explain } from './cluster-checks.ts';
 
 const LINK = ['--loss', '0.01', '--reorder', '0.01'];
 const GiB = 1024 * 1024 * 1024;
-
-function explain(o: ClientRunOutcome): string {
-  return `exit ${o.exitCode}; violations ${JSON.stringify((o.result?.violations as unknown[] | undefined)?.slice(0, 3))}; log: ${o.logTail.slice(-5).join(' | ')}`;
-}
 
 describe('a native VM serving real workloads over a lossy virtual network', () => {
   let cluster: LocalCluster;

@@ -10,16 +10,13 @@
  * healing the clients' invariants hold: no reset, the stream's hash right, no acknowledged write lost.
  */
 import { subjects } from '@vmha/shared-proto';
-import { faultControlSubject, requestHealth } from '@vmha/service-runtime';
+import { faultControlSubject } from '@vmha/service-runtime';
 import { LocalCluster, runClient, type ClientRunOutcome } from '@vmha/tools/launcher';
 import { ORIGIN_HEADER } from '@vmha/vnet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counters, explain, until } from './cluster-checks.ts';
 
 const VM_ARGS = ['--memory-mib', '64', '--resp-memory-mib', '8', '--fault-injection'];
-
-function explain(o: ClientRunOutcome): string {
-  return `exit ${o.exitCode}; violations ${JSON.stringify((o.result?.violations as unknown[] | undefined)?.slice(0, 3))}; log: ${o.logTail.slice(-5).join(' | ')}`;
-}
 
 describe('partitions of a replicated VM', () => {
   let cluster: LocalCluster;
@@ -30,20 +27,8 @@ describe('partitions of a replicated VM', () => {
     await cluster?.stop();
   });
 
-  const counter = async (service: string, instance: string, name: string): Promise<number | undefined> => {
-    try {
-      return (await requestHealth(cluster.nc, service, instance, { timeoutMs: 500 })).counters[name];
-    } catch {
-      return undefined;
-    }
-  };
-  const until = async (what: string, cond: () => Promise<boolean>, ms = 30_000): Promise<void> => {
-    const deadline = Date.now() + ms;
-    while (!(await cond())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const counter = async (service: string, instance: string, name: string): Promise<number | undefined> =>
+    (await counters(cluster, service, instance))[name];
   const fault = async (instance: string, block: string[]): Promise<void> => {
     await cluster.nc.request(
       faultControlSubject(instance),
@@ -138,6 +123,13 @@ describe('partitions of a replicated VM', () => {
     expect(lateFromFirst).toEqual([]);
   }
 
+  /** Stops watching and stops whichever of the scenario's VMMs still runs. */
+  async function end(s: Awaited<ReturnType<typeof scenario>>): Promise<void> {
+    for (const sub of s.subs) sub.unsubscribe();
+    for (const proc of [s.primary, s.backup]) proc.signal('SIGTERM');
+    await Promise.all([s.primary.exited, s.backup.exited]);
+  }
+
   async function expectClientsWhole(clients: Promise<ClientRunOutcome[]>): Promise<void> {
     const [bulk, resp] = await clients;
     expect(bulk.result?.verified, explain(bulk)).toBe(true);
@@ -174,10 +166,7 @@ describe('partitions of a replicated VM', () => {
       );
     }
     await expectClientsWhole(s.clients);
-    for (const sub of s.subs) sub.unsubscribe();
-    s.primary.signal('SIGTERM');
-    s.backup.signal('SIGTERM');
-    await Promise.all([s.primary.exited, s.backup.exited]);
+    await end(s);
   }, 120_000);
 
   it('nats-server restarted mid-run: at most one sender at a time, and the clients are whole after', async () => {
@@ -191,10 +180,7 @@ describe('partitions of a replicated VM', () => {
       expectOneSenderAtATime(s.arrivals, s.p, s.b);
     } else expect(s.arrivals.filter((a) => a.origin === s.b)).toEqual([]);
     await expectClientsWhole(s.clients);
-    for (const sub of s.subs) sub.unsubscribe();
-    s.primary.signal('SIGTERM');
-    s.backup.signal('SIGTERM');
-    await Promise.all([s.primary.exited, s.backup.exited]);
+    await end(s);
   }, 120_000);
 
   it('the primary cut from everything: the backup takes over and the old primary is fenced', async () => {
@@ -207,8 +193,6 @@ describe('partitions of a replicated VM', () => {
     expect(await s.primary.exited).toBe(3);
     expectOneSenderAtATime(s.arrivals, s.p, s.b);
     await expectClientsWhole(s.clients);
-    for (const sub of s.subs) sub.unsubscribe();
-    s.backup.signal('SIGTERM');
-    await s.backup.exited;
+    await end(s);
   }, 120_000);
 });

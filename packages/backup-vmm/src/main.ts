@@ -6,33 +6,18 @@
  *
  *   node --import tsx packages/backup-vmm/src/main.ts --nats-url nats://127.0.0.1:4222 --vm-id vm1
  */
-import { replicationSettings, standardGuestImage } from '@vmha/primary-vmm';
-import { VmLease } from '@vmha/replication';
-import { defineSettings, openKvStore, runService, withFaultInjection } from '@vmha/service-runtime';
+import {
+  connectReplication,
+  guestMemorySettings,
+  replicationSettings,
+  standardGuestImage,
+} from '@vmha/primary-vmm';
+import { defineSettings, runService } from '@vmha/service-runtime';
 import { BackupVm } from './backup-vm.ts';
 
 const settings = defineSettings({
   vmId: { type: 'string', default: 'vm1', description: 'The VM this VMM protects' },
-  memoryMib: {
-    type: 'int',
-    default: 256,
-    min: 16,
-    max: 4095,
-    description: "Guest memory in MiB (the primary's)",
-  },
-  respMemoryMib: {
-    type: 'int',
-    default: 64,
-    min: 1,
-    max: 2048,
-    description: "Memory of the key-value server (the primary's)",
-  },
-  leaseBucket: { type: 'string', default: 'vmha_leases', description: 'JetStream KV bucket of VM leases' },
-  faultInjection: {
-    type: 'bool',
-    default: false,
-    description: 'Test hook: obey partition commands on vmha.v1.test.fault.<instance> (never in production)',
-  },
+  ...guestMemorySettings,
   ...replicationSettings,
 });
 
@@ -42,8 +27,7 @@ await runService({
   settings,
   async main(ctx) {
     const c = ctx.config;
-    const nc = c.faultInjection ? withFaultInjection(ctx.nc, ctx.instance, ctx.logger) : ctx.nc;
-    const lease = new VmLease(await openKvStore(nc, c.leaseBucket), c.vmId, ctx.instance);
+    const { nc, lease } = await connectReplication(ctx, c);
     const backup = new BackupVm({
       vmId: c.vmId,
       instance: ctx.instance,

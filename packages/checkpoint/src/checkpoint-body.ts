@@ -12,6 +12,7 @@ import { crc32 } from 'node:zlib';
 import { MAX_ENCODED_PAGE_BYTES, PAGE_BYTES, PageEncoding, encodePage } from './page-codec.ts';
 
 const MAGIC = 0x504b4356; // "VCKP" read little-endian
+const UTF8 = new TextEncoder();
 export const CHECKPOINT_BODY_VERSION = 1;
 
 /** What a checkpoint carries; the values are shared-proto's CheckpointKind. */
@@ -58,6 +59,7 @@ export class CheckpointBodyWriter {
   private view: DataView;
   private pos = 0;
   private pageCountAt: number;
+  private readonly memoryPages: number;
   private pageCount = 0;
   private readonly seenPages = new Set<number>();
   readonly stats: BodyStats = {
@@ -86,7 +88,7 @@ export class CheckpointBodyWriter {
     if (list.length > 0xffff) throw new RangeError('too many records');
     this.u16(list.length);
     for (const [name, bytes] of list) {
-      const nameBytes = new TextEncoder().encode(name);
+      const nameBytes = UTF8.encode(name);
       if (nameBytes.length === 0 || nameBytes.length > 255) throw new RangeError(`bad record name ${name}`);
       this.ensure(1 + nameBytes.length + 4 + bytes.length);
       this.buf[this.pos++] = nameBytes.length;
@@ -100,8 +102,6 @@ export class CheckpointBodyWriter {
     this.u32(0);
     this.memoryPages = header.memoryBytes / PAGE_BYTES;
   }
-
-  private readonly memoryPages: number;
 
   /** Adds page `index` with its current contents, encoded against `previous` (the receiver's copy, if known). */
   addPage(index: number, page: Uint8Array, previous?: Uint8Array): void {

@@ -8,4 +8,4 @@ export {
   type ReplicatedVmOptions,
   type ReplicationTiming,
 } from './replicated-vm.ts';
-export { replicationSettings } from './replication-settings.ts';
+export { connectReplication, guestMemorySettings, replicationSettings } from './replication-settings.ts';

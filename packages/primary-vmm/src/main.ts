@@ -6,25 +6,17 @@
  *   node --import tsx packages/primary-vmm/src/main.ts --nats-url nats://127.0.0.1:4222 --vip 10.0.0.2 --mode remus
  */
 import { Machine } from '@vmha/machine';
-import { VmLease } from '@vmha/replication';
-import { defineSettings, openKvStore, runService, withFaultInjection } from '@vmha/service-runtime';
+import { defineSettings, runService } from '@vmha/service-runtime';
 import { encodeMessage, subjects, VipAnnouncement } from '@vmha/shared-proto';
 import { standardGuestImage } from './guest-image.ts';
 import { NativeVm } from './native-vm.ts';
 import { ReplicatedVm } from './replicated-vm.ts';
-import { replicationSettings } from './replication-settings.ts';
+import { connectReplication, guestMemorySettings, replicationSettings } from './replication-settings.ts';
 
 const settings = defineSettings({
   vmId: { type: 'string', default: 'vm1', description: 'The VM this VMM runs' },
   vip: { type: 'ipv4', default: '10.0.0.2', description: "The guest's address (its VIP)" },
-  memoryMib: { type: 'int', default: 256, min: 16, max: 4095, description: 'Guest memory in MiB' },
-  respMemoryMib: {
-    type: 'int',
-    default: 64,
-    min: 1,
-    max: 2048,
-    description: 'Memory of the key-value server',
-  },
+  ...guestMemorySettings,
   seed: { type: 'int', default: 1, min: 0, description: 'Seed of the guest (ISNs, ports, hashing)' },
   mss: {
     type: 'int',
@@ -46,12 +38,6 @@ const settings = defineSettings({
     default: 'native',
     description: 'native: unreplicated; remus: primary of epoch replication (a backup-vmm protects it)',
   },
-  leaseBucket: { type: 'string', default: 'vmha_leases', description: 'JetStream KV bucket of VM leases' },
-  faultInjection: {
-    type: 'bool',
-    default: false,
-    description: 'Test hook: obey partition commands on vmha.v1.test.fault.<instance> (never in production)',
-  },
   ...replicationSettings,
 });
 
@@ -70,8 +56,7 @@ await runService({
     };
     const programs = standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 });
     if (c.mode === 'remus') {
-      const nc = c.faultInjection ? withFaultInjection(ctx.nc, ctx.instance, ctx.logger) : ctx.nc;
-      const lease = new VmLease(await openKvStore(nc, c.leaseBucket), c.vmId, ctx.instance);
+      const { nc, lease } = await connectReplication(ctx, c);
       const revision = await lease.acquireFresh('unprotected');
       const vm = new ReplicatedVm({
         vmId: c.vmId,

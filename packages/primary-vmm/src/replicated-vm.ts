@@ -100,7 +100,6 @@ export class ReplicatedVm {
   private ackWaiters: Array<{ epoch: number; resolve: () => void; reject: (e: Error) => void }> = [];
   private leaseCheckInFlight = false;
   private claimInFlight = false;
-  private lastLeaseConfirmedAt = performance.now();
   /** The newest epoch whose output may leave (acked), even if a freeze holds it back for now. */
   private releasableEpoch = 0;
   /** When the heartbeat timer last ran: a gap much longer than its interval means the process was frozen. */
@@ -114,7 +113,6 @@ export class ReplicatedVm {
   readonly recentDigests = new Map<number, string>();
   readonly stats = {
     epochs: 0,
-    released: 0,
     resends: 0,
     stretchedEpochs: 0,
     lastPauseMs: 0,
@@ -142,6 +140,7 @@ export class ReplicatedVm {
       address: this.machine.address,
       onPacket: (p) => this.runner.deliver(p),
       origin: o.instance,
+      mayPublish: () => this.mayPublish(),
       egress: o.egress,
       ingress: o.ingress,
     });
@@ -169,7 +168,6 @@ export class ReplicatedVm {
       subscribeMessages(nc, subjects.replicationAcks(vmId), CheckpointAck, (m) => this.onAck(m), opts),
       subscribeMessages(nc, subjects.replicationHeartbeat(vmId), Heartbeat, (m) => this.onHeartbeat(m), opts),
     );
-    if (this.machine.runState.kind === 'paused') this.machine.resume(); // an activated replica starts paused
     this.runner.start();
     this.timers.push(
       setInterval(() => this.epochTick(), this.o.epochMs),
@@ -259,6 +257,19 @@ export class ReplicatedVm {
       return;
     }
     for (const p of this.output.release(this.releasableEpoch)) this.sendOut(p);
+  }
+
+  /**
+   * The last word on output, asked by the network attachment right before each message leaves: nothing leaves a
+   * fenced VMM, nor one that may have been frozen until its lease is confirmed. Output released before a freeze
+   * but still queued in this process (its publish had not run) would otherwise leave when the process wakes up,
+   * after the backup has taken over.
+   */
+  private mayPublish(): boolean {
+    if (this.protection.kind === 'fenced') return false;
+    if (this.frozenSince() === undefined) return true;
+    void this.checkLease();
+    return false;
   }
 
   /** When the event loop last ran on time, if it stalled for half the failure timeout or more since. */
@@ -364,8 +375,7 @@ export class ReplicatedVm {
     }
     const t0 = performance.now();
     const span = this.o.tracer?.startSpan('epoch', { attributes: { 'vm.id': this.o.vmId } });
-    this.runner.pause(); // runs the guest up to now, then stops its clock
-    this.machine.pause();
+    this.runner.pause(); // runs the guest up to now, then stops its vCPU and clock
     const capture = this.machine.captureCheckpoint();
     const seal = this.sealPending;
     this.seq++;
@@ -374,7 +384,6 @@ export class ReplicatedVm {
       this.sealEpoch = this.seq;
       this.holding = true; // output from here on waits for acks
     }
-    this.machine.resume();
     this.runner.resume();
     this.stats.lastPauseMs = performance.now() - t0;
     const cp = this.encoder.encodeCapture(
@@ -579,7 +588,6 @@ export class ReplicatedVm {
         return;
       }
       this.protection = { kind: 'unprotected' };
-      this.lastLeaseConfirmedAt = performance.now();
       this.stats.wonUnprotected++;
       this.stalled = false; // the CAS just proved the lease ours
       this.lastTickAt = performance.now();
@@ -603,11 +611,11 @@ export class ReplicatedVm {
     this.leaseCheckInFlight = true;
     try {
       if (await this.o.lease.confirm()) {
-        this.lastLeaseConfirmedAt = performance.now();
         // (The protection may have changed while the lease was read.)
         if (this.stalled && (this.protection as Protection).kind !== 'fenced') {
           this.stalled = false;
           this.lastTickAt = performance.now();
+          this.attachment.flush(); // what a suspected freeze held back
           this.release(this.releasableEpoch);
         }
       } else this.fence('the lease is held by another VMM');

@@ -1,4 +1,28 @@
-/** Replication settings shared by primary-vmm and backup-vmm (a promoted backup runs the primary role). */
+/**
+ * Settings and wiring shared by primary-vmm and backup-vmm (a promoted backup runs the primary role): the guest's
+ * memory (a backup's must match its primary's), replication timing, the lease bucket and the fault hook.
+ */
+import { VmLease } from '@vmha/replication';
+import { openKvStore, withFaultInjection, type Logger } from '@vmha/service-runtime';
+import type { NatsConnection } from '@nats-io/transport-node';
+
+export const guestMemorySettings = {
+  memoryMib: {
+    type: 'int',
+    default: 256,
+    min: 16,
+    max: 4095,
+    description: "Guest memory in MiB (a backup's must match its primary's)",
+  },
+  respMemoryMib: {
+    type: 'int',
+    default: 64,
+    min: 1,
+    max: 2048,
+    description: "Memory of the key-value server (a backup's must match its primary's)",
+  },
+} as const;
+
 export const replicationSettings = {
   epochMs: {
     type: 'duration-ms',
@@ -28,4 +52,23 @@ export const replicationSettings = {
     default: 'continue',
     description: 'When the backup is lost (and the lease won): keep running unprotected, or pause the guest',
   },
+  leaseBucket: { type: 'string', default: 'vmha_leases', description: 'JetStream KV bucket of VM leases' },
+  faultInjection: {
+    type: 'bool',
+    default: false,
+    description: 'Test hook: obey partition commands on vmha.v1.test.fault.<instance> (never in production)',
+  },
 } as const;
+
+/**
+ * The connection replication runs on (behind the fault hook when enabled: health stays on the service's own)
+ * and the VM's lease in the KV bucket.
+ */
+export async function connectReplication(
+  ctx: { nc: NatsConnection; instance: string; logger: Logger },
+  config: { vmId: string; leaseBucket: string; faultInjection: boolean },
+): Promise<{ nc: NatsConnection; lease: VmLease }> {
+  const nc = config.faultInjection ? withFaultInjection(ctx.nc, ctx.instance, ctx.logger) : ctx.nc;
+  const lease = new VmLease(await openKvStore(nc, config.leaseBucket), config.vmId, ctx.instance);
+  return { nc, lease };
+}

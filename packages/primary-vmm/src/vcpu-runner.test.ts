@@ -29,6 +29,13 @@ class RecordingMachine implements RunnableMachine {
   virtualNow(): number {
     return this.now;
   }
+  runState: { kind: 'running' | 'paused' } = { kind: 'running' };
+  pause(): void {
+    this.runState = { kind: 'paused' };
+  }
+  resume(): void {
+    this.runState = { kind: 'running' };
+  }
 }
 
 describe('vCPU runner', () => {

@@ -12,6 +12,10 @@ export interface RunnableMachine {
   takeTransmitted(): Uint8Array[];
   nextTimerAt(): number | undefined;
   virtualNow(): number;
+  /** The vCPU itself: stopped while the runner is paused, so a checkpoint can be captured consistently. */
+  pause(): void;
+  resume(): void;
+  readonly runState: { readonly kind: string };
 }
 
 export interface RunnerCounters {
@@ -44,6 +48,7 @@ export class VcpuRunner {
 
   start(): void {
     if (this.state.kind !== 'stopped') return;
+    if (this.machine.runState.kind === 'paused') this.machine.resume(); // e.g. a replica just activated
     this.offsetMs = this.hostNow() - this.machine.virtualNow();
     this.state = { kind: 'running' };
     this.queueSlice();
@@ -52,12 +57,14 @@ export class VcpuRunner {
   pause(): void {
     if (this.state.kind !== 'running') return;
     this.runSliceNow(); // bring the guest up to the pause instant
+    this.machine.pause();
     this.state = { kind: 'paused', sinceHostMs: this.hostNow() };
     this.clearTimer();
   }
 
   resume(): void {
     if (this.state.kind !== 'paused') return;
+    this.machine.resume();
     this.offsetMs += this.hostNow() - this.state.sinceHostMs;
     this.state = { kind: 'running' };
     this.queueSlice();

@@ -61,7 +61,7 @@ export class PrimaryStream {
   onAck(ack: { epoch: number; applied: boolean; digest: string }, now: number): AckVerdict {
     const index = this.inFlight.findIndex((f) => f.checkpoint.epoch === ack.epoch);
     if (index < 0) return { kind: 'ignored', why: `epoch ${ack.epoch} is not in flight` };
-    if (!ack.applied) return { kind: 'resend', checkpoints: this.resendFrom(0, now) };
+    if (!ack.applied) return { kind: 'resend', checkpoints: this.resendAll(now) };
     const entry = this.inFlight[index];
     if (entry.digest !== undefined && entry.digest !== ack.digest)
       return { kind: 'diverged', epoch: ack.epoch, ours: entry.digest, theirs: ack.digest };
@@ -75,7 +75,7 @@ export class PrimaryStream {
   due(now: number): InFlight[] {
     const oldest = this.inFlight[0];
     if (!oldest || now - oldest.sentAt < this.options.ackTimeoutMs) return [];
-    return this.resendFrom(0, now);
+    return this.resendAll(now);
   }
 
   /** Forgets everything in flight (the backup is gone or resynchronising). */
@@ -84,8 +84,9 @@ export class PrimaryStream {
     this.acked = ackedEpoch;
   }
 
-  private resendFrom(index: number, now: number): InFlight[] {
-    const out = this.inFlight.slice(index);
+  /** Everything in flight, oldest first, marked sent again now. */
+  private resendAll(now: number): InFlight[] {
+    const out = [...this.inFlight];
     for (const f of out) {
       f.sentAt = now;
       f.sends++;

@@ -13,11 +13,11 @@ import type {
   RequestOptions,
   SubscriptionOptions,
 } from '@nats-io/transport-node';
+import { subjects } from '@vmha/shared-proto';
 import type { Logger } from './types.ts';
 
-export function faultControlSubject(instance: string): string {
-  return `vmha.v1.test.fault.${instance}`;
-}
+/** The subject a VMM's fault hook listens on (shared-proto's `subjects.testFault`). */
+export const faultControlSubject = (instance: string): string => subjects.testFault(instance);
 
 export function withFaultInjection(nc: NatsConnection, instance: string, logger: Logger): NatsConnection {
   let blocked: string[] = [];

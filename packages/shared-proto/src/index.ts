@@ -4,7 +4,7 @@
  */
 export { PROTOCOL_VERSION } from './version.ts';
 export { decodeMessage, encodeMessage } from './codec.ts';
-export { decodeIpPacket, encodeIpPacket, ipPacketOverhead, type DecodedIpPacket } from './ip-packet.ts';
+export { decodeIpPacket, encodeIpPacket, type DecodedIpPacket } from './ip-packet.ts';
 export {
   CheckpointAck,
   CheckpointChunk,

@@ -23,7 +23,7 @@ const DATAGRAM_TAG = 0x12; // field 2, length-delimited
 if (PROTOCOL_VERSION >= 0x80) throw new Error('encodeIpPacket assumes a one-byte protocol version');
 
 /** The bytes one datagram of this length adds to an encoded `IpPacket` besides itself (tag and length). */
-export function ipPacketOverhead(datagramLength: number): number {
+function ipPacketOverhead(datagramLength: number): number {
   return 1 + varint32Length(datagramLength);
 }
 

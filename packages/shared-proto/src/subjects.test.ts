@@ -15,6 +15,7 @@ describe('subjects', () => {
     expect(subjects.replicationAcks('vm1')).toBe('vmha.v1.repl.vm1.acks');
     expect(subjects.replicationHeartbeat('vm1')).toBe('vmha.v1.repl.vm1.heartbeat');
     expect(subjects.replicationJoin('vm1')).toBe('vmha.v1.repl.vm1.join');
+    expect(subjects.testFault('host-a')).toBe('vmha.v1.test.fault.host-a');
     expect(() => subjects.replicationChunks('vm1', 'b.c')).toThrow(/backup instance/);
   });
 

@@ -49,6 +49,11 @@ export function replicationJoin(vmId: string): string {
   return `${PREFIX}.repl.${token('vm id', vmId)}.join`;
 }
 
+/** `vmha.v1.test.fault.<instance>`: fault commands for a VMM started with its test hook (partitions in tests). */
+export function testFault(instance: string): string {
+  return `${PREFIX}.test.fault.${token('instance', instance)}`;
+}
+
 /** `vmha.v1.health.<service>.<instance>`: one instance answers `HealthRequest` with `HealthReply`. */
 export function health(service: string, instance: string): string {
   return `${PREFIX}.health.${token('service', service)}.${token('instance', instance)}`;

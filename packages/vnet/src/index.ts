@@ -10,6 +10,7 @@ export {
 export {
   NetworkAttachment,
   ORIGIN_HEADER,
+  RELEASED_AT_HEADER,
   ipPacketCodec,
   netSubject,
   rawCodec,

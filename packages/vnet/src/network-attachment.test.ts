@@ -8,7 +8,7 @@ import { ACK, encodeTcpSegment, parseIpv4Address } from '@vmha/guest-tcp';
 import { IpPacket, encodeMessage, subjects } from '@vmha/shared-proto';
 import { startNatsServer } from '@vmha/service-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NetworkAttachment, ORIGIN_HEADER } from './network-attachment.ts';
+import { NetworkAttachment, ORIGIN_HEADER, RELEASED_AT_HEADER, ipPacketCodec } from './network-attachment.ts';
 
 const A = '10.20.0.1';
 const B = '10.20.0.2';
@@ -101,6 +101,60 @@ describe('network attachment over NATS', () => {
     expect(seen).toEqual(['vmm-a']);
     sub.unsubscribe();
     await a.close();
+  });
+
+  it('holds what mayPublish refuses, in order, publishes it at the next flush stamped anew, and discards it at close', async () => {
+    const seen: Array<{ seq: number[]; at: number }> = [];
+    const sub = ncB.subscribe(subjects.netAddress(B), {
+      callback: (_e, m) => {
+        const burst = ipPacketCodec.decode(m.data);
+        if (!burst.ok) throw new Error(burst.reason);
+        seen.push({
+          seq: burst.datagrams.map((d) => new DataView(d.buffer, d.byteOffset).getUint32(24)),
+          at: Number(m.headers?.get(RELEASED_AT_HEADER)),
+        });
+      },
+    });
+    await ncB.flush();
+    let open = false;
+    let asked = 0;
+    const a = new NetworkAttachment({
+      bus: ncA,
+      address: A,
+      onPacket: () => {},
+      origin: 'vmm-a',
+      maxMessageBytes: 200, // three 40-byte datagrams per message
+      mayPublish: () => {
+        asked++;
+        return open;
+      },
+    });
+    for (let i = 0; i < 5; i++) a.send(datagram(A, B, i));
+    await Promise.resolve();
+    expect(a.heldDatagrams).toBe(5);
+    a.send(datagram(A, B, 5)); // behind the held ones: not even asked about before they leave
+    const askedBefore = asked;
+    await Promise.resolve();
+    expect(asked).toBe(askedBefore + 1); // only the oldest held message was asked about again
+    await ncA.flush();
+    expect(seen).toEqual([]);
+
+    open = true;
+    const openedAt = Date.now();
+    a.flush();
+    await until(() => seen.flatMap((s) => s.seq).length === 6, 'the held datagrams');
+    expect(seen.flatMap((s) => s.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const s of seen) expect(s.at).toBeGreaterThanOrEqual(openedAt);
+    expect(a.counters.sent).toBe(6);
+
+    open = false;
+    a.send(datagram(A, B, 6));
+    await Promise.resolve();
+    await a.close();
+    await ncA.flush();
+    expect(seen.flatMap((s) => s.seq)).toHaveLength(6);
+    expect(a.counters.dropped['held-at-close']).toBe(1);
+    sub.unsubscribe();
   });
 
   it('counts and drops garbage on its subject and keeps delivering good datagrams', async () => {

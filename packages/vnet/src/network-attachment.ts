@@ -17,6 +17,8 @@ import type { AttachmentCounters, PacketBus, PacketCodec } from './types.ts';
 
 /** The header naming the sender of the virtual network's messages (see `AttachmentOptions.origin`). */
 export const ORIGIN_HEADER = 'vmha-origin';
+/** The header with the wall-clock time (ms) at which the sender published a message (see `mayPublish`). */
+export const RELEASED_AT_HEADER = 'vmha-released-at';
 
 export interface AttachmentOptions {
   bus: PacketBus;
@@ -33,6 +35,15 @@ export interface AttachmentOptions {
    * and operators can tell which VMM released a packet). Default: no header.
    */
   origin?: string;
+  /**
+   * Asked right before each message is published, after it has been stamped with the time in a `vmha-released-at`
+   * header: false holds it (and everything after it, in order) until the next `flush()`. A replicated VMM answers
+   * false while it may have been frozen long enough for a backup to take over. Taking the stamp before asking
+   * makes the stamp a witness: a message stamped after the process woke from a freeze was asked about after it
+   * too, so no message from a fenced VMM carries a time later than its freeze (held messages are re-stamped).
+   * Default: everything is published at once, unstamped.
+   */
+  mayPublish?: () => boolean;
   /** Largest message a burst grows to before it is published (default 64 KiB, GSO's largest super-packet). */
   maxMessageBytes?: number;
   egress?: LinkImpairments;
@@ -57,6 +68,8 @@ export class NetworkAttachment {
   private readonly destinations = new Map<number, Burst>();
   /** Destinations with a burst waiting for the end of this synchronous run. */
   private readonly pending: Burst[] = [];
+  /** Encoded messages `mayPublish` refused, oldest first. */
+  private readonly held: Array<{ subject: string; payload: Uint8Array; datagrams: number }> = [];
   private flushQueued = false;
   private readonly maxMessageBytes: number;
   private publishOptions: { headers?: MsgHdrs } | undefined;
@@ -103,18 +116,38 @@ export class NetworkAttachment {
     return { egress: this.egress.counters, ingress: this.ingress.counters };
   }
 
-  /** Stops receiving; datagrams already sent leave, packets still inside the emulated link are discarded. */
+  /** Datagrams held back by `mayPublish`. */
+  get heldDatagrams(): number {
+    let n = 0;
+    for (const h of this.held) n += h.datagrams;
+    return n;
+  }
+
+  /**
+   * Stops receiving; datagrams already sent leave unless `mayPublish` refuses them (then they are discarded, as
+   * are packets still inside the emulated link).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.flush();
     this.closed = true;
+    if (this.held.length > 0) this.drop('held-at-close', this.heldDatagrams);
+    this.held.length = 0;
     this.egress.close();
     this.ingress.close();
     await this.subscription.drain().catch(() => this.subscription.unsubscribe());
   }
 
-  /** Publishes every burst still being built now, rather than when the current synchronous run ends. */
+  /**
+   * Publishes every burst still being built now, rather than when the current synchronous run ends, after any
+   * messages `mayPublish` held back.
+   */
   flush(): void {
+    while (this.held.length > 0 && !this.closed) {
+      const h = this.held[0];
+      if (!this.publishMessage(h.subject, h.payload, h.datagrams)) break;
+      this.held.shift();
+    }
     for (const burst of this.pending) this.publishBurst(burst);
     this.pending.length = 0;
   }
@@ -150,15 +183,31 @@ export class NetworkAttachment {
     const datagrams = burst.datagrams;
     burst.datagrams = [];
     burst.bytes = 0;
+    const payload = this.codec.encode(datagrams);
+    if (this.held.length > 0 || !this.publishMessage(burst.subject, payload, datagrams.length))
+      this.held.push({ subject: burst.subject, payload, datagrams: datagrams.length });
+  }
+
+  /** Publishes one message unless `mayPublish` refuses it (false: the caller holds it). */
+  private publishMessage(subject: string, payload: Uint8Array, datagrams: number): boolean {
+    let options = this.publishOptions;
+    if (this.o.mayPublish !== undefined) {
+      const headers = natsHeaders();
+      if (this.o.origin !== undefined) headers.set(ORIGIN_HEADER, this.o.origin);
+      headers.set(RELEASED_AT_HEADER, String(Date.now())); // stamped first, then asked: see `mayPublish`
+      if (!this.o.mayPublish()) return false;
+      options = { headers };
+    }
     try {
-      this.o.bus.publish(burst.subject, this.codec.encode(datagrams), this.publishOptions);
+      this.o.bus.publish(subject, payload, options);
     } catch {
       // The connection is closed or closing: the datagrams are lost, as on a link that went down.
-      this.drop('publish-failed');
-      return;
+      this.drop('publish-failed', datagrams);
+      return true;
     }
-    this.counters.sent += datagrams.length;
+    this.counters.sent += datagrams;
     this.counters.messagesSent++;
+    return true;
   }
 
   private receive(bytes: Uint8Array): void {
@@ -184,8 +233,8 @@ export class NetworkAttachment {
     }
   }
 
-  private drop(reason: string): void {
-    this.counters.dropped[reason] = (this.counters.dropped[reason] ?? 0) + 1;
+  private drop(reason: string, count = 1): void {
+    this.counters.dropped[reason] = (this.counters.dropped[reason] ?? 0) + count;
   }
 }
 
