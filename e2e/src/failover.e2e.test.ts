@@ -3,9 +3,12 @@
  * load (SET/GET/INCR) while its primary is killed with SIGKILL at a seeded random moment, 20 times in a row on
  * the same VM: each time the backup takes over, a fresh backup-vmm joins the new primary and is synced, and the
  * next kill hits that primary. Every run: no client connection is reset, the stream's SHA-256 is right, no
- * acknowledged write is lost and no counter goes backwards.
+ * acknowledged write is lost and no counter goes backwards, and the promoted VMM resumed the guest from an epoch
+ * at or after the last one the killed primary reported acked, with the machine digest (computed afresh from the
+ * activated machine) the killed primary reported for that epoch.
  */
 import { SeededRandom } from '@vmha/guest-tcp';
+import { EpochEvent, EpochReport, decodeMessage, subjects } from '@vmha/shared-proto';
 import { LocalCluster, runClient, type RunningProcess } from '@vmha/tools/launcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, explain, until } from './cluster-checks.ts';
@@ -26,6 +29,13 @@ describe('kill -9 of the primary of a replicated VM', () => {
     `fails over with no client losing anything, ${RUNS} kills in a row`,
     async () => {
       const rng = new SeededRandom(2026);
+      const reports: EpochReport[] = [];
+      const reportSub = cluster.nc.subscribe(subjects.replicationEpochs('vm-chain'), {
+        callback: (_e, m) => {
+          const r = decodeMessage(EpochReport, m.data);
+          if (r.ok) reports.push(r.message);
+        },
+      });
       // The VMM running the guest now (first the primary-vmm, then each promoted backup-vmm) and its backup.
       let current: { service: string; instance: string; proc: RunningProcess } = {
         service: 'primary-vmm',
@@ -99,9 +109,11 @@ describe('kill -9 of the primary of a replicated VM', () => {
           `run ${run}: ${promoted.instance} promoted`,
           async () => (await counters(cluster, 'backup-vmm', promoted.instance))['backup.promoted'] === 1,
         );
+        expectResumedWhereCaptured(reports, now.instance, promoted.instance, run);
         current = { service: 'backup-vmm', instance: promoted.instance, proc: promoted.proc };
         backup = nextBackup;
       }
+      reportSub.unsubscribe();
       current.proc.signal('SIGTERM');
       backup.proc.signal('SIGTERM');
       await Promise.all([current.proc.exited, backup.proc.exited]);
@@ -109,3 +121,31 @@ describe('kill -9 of the primary of a replicated VM', () => {
     RUNS * 60_000,
   );
 });
+
+/**
+ * The promoted VMM's activation report against what the killed one reported on the same stream: the epoch it
+ * resumed from is at or after the last acked one, and its freshly computed digest is the one sent for that epoch.
+ */
+function expectResumedWhereCaptured(
+  reports: EpochReport[],
+  killed: string,
+  promoted: string,
+  run: number,
+): void {
+  const activated = reports.find(
+    (r) => r.sender === promoted && r.event === EpochEvent.EPOCH_EVENT_ACTIVATED,
+  );
+  expect(activated, `run ${run}: ${promoted} reported its activation`).toBeDefined();
+  const fromKilled = reports.filter((r) => r.sender === killed && r.streamId === activated!.streamId);
+  const lastAcked = Math.max(
+    0,
+    ...fromKilled.filter((r) => r.event === EpochEvent.EPOCH_EVENT_ACKED).map((r) => Number(r.epoch)),
+  );
+  const sent = fromKilled.find(
+    (r) => r.event === EpochEvent.EPOCH_EVENT_SENT && Number(r.epoch) === Number(activated!.epoch),
+  );
+  expect(lastAcked, `run ${run}: epochs acked on the stream`).toBeGreaterThan(0);
+  expect(Number(activated!.epoch), `run ${run}: resumed epoch`).toBeGreaterThanOrEqual(lastAcked);
+  expect(sent?.stateDigest, `run ${run}: digest of epoch ${activated!.epoch}`).toMatch(/^[0-9a-f]{64}$/);
+  expect(activated!.stateDigest, `run ${run}: activated digest`).toBe(sent!.stateDigest);
+}

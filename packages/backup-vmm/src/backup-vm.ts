@@ -6,18 +6,34 @@
  * until a new backup joins it. Losing, it stays a backup and joins again.
  */
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
-import { context as otelContext, trace, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  context as otelContext,
+  trace,
+  type Context,
+  type Meter,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import type { ReceivedChunk } from '@vmha/checkpoint';
 import { Machine, MachineReplica, type GuestProgram } from '@vmha/machine';
-import { ReplicatedVm, type ReplicationTiming } from '@vmha/primary-vmm';
+import {
+  ReplicatedVm,
+  ReplicationMetrics,
+  type FailoverPhase,
+  type ReplicationTiming,
+} from '@vmha/primary-vmm';
 import { CheckpointApplier, FailureDetector, type ApplierOutcome, type VmLease } from '@vmha/replication';
 import { extractContext, subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
 import {
   CheckpointAck,
   CheckpointChunk,
+  EpochEvent,
+  EpochReport,
   Heartbeat,
   JoinReply,
   JoinRequest,
+  TakeoverOrder,
+  TakeoverReply,
   decodeMessage,
   encodeMessage,
   subjects,
@@ -40,14 +56,18 @@ export interface BackupVmOptions extends ReplicationTiming {
   onPromoted?: (vm: ReplicatedVm) => void;
   /** Called if, as the primary, this VMM is later fenced. */
   onFenced?: (why: string) => void;
+  /** Called if, as the primary, this VMM later hands the guest over to its own backup (planned failover). */
+  onHandedOver?: (to: string) => void;
   /** Applies join the primary's epoch traces; a failover is one trace of its own. */
   tracer?: Tracer;
+  /** Failover phase durations here; epoch and output metrics once promoted (default: none recorded). */
+  meter?: Meter;
 }
 
 export type BackupState =
   | { kind: 'joining' }
   | { kind: 'following'; primary: string; streamId: string; primaryRevision: number }
-  | { kind: 'taking-over'; primary: string; primaryRevision: number; why: string }
+  | { kind: 'taking-over'; primary: string; streamId: string; primaryRevision: number; why: string }
   | { kind: 'primary'; vm: ReplicatedVm }
   | { kind: 'stopped' };
 
@@ -64,6 +84,9 @@ export class BackupVm {
   /** The failover trace in progress (root span and its context). */
   private failover: { root: Span; ctx: Context } | undefined;
   private takeoverInFlight = false;
+  /** When the takeover in progress began (failure detected or handover ordered), and whether it was planned. */
+  private takeoverSince: { at: number; planned: boolean } | undefined;
+  private readonly metrics: ReplicationMetrics;
   /** The newest lease revision seen from the primary (what a takeover CAS expects). */
   private seenRevision = 0;
   readonly stats = {
@@ -72,11 +95,14 @@ export class BackupVm {
     lastAppliedEpoch: 0,
     lastDigest: '',
     takeoverMs: 0,
+    /** How long the activated machine's fresh digest took (O(memory)). */
+    activationDigestMs: 0,
   };
 
   constructor(private readonly o: BackupVmOptions) {
     this.replica = new MachineReplica(o.memoryBytes);
     this.applier = new CheckpointApplier(this.replica);
+    this.metrics = new ReplicationMetrics(o.meter, o.vmId);
   }
 
   get state(): BackupState {
@@ -90,6 +116,13 @@ export class BackupVm {
         subjects.replicationHeartbeat(this.o.vmId),
         Heartbeat,
         (hb) => this.onHeartbeat(hb),
+        { counters: this.o.counters, logger: this.o.logger },
+      ),
+      subscribeMessages(
+        this.o.nc,
+        subjects.replicationTakeover(this.o.vmId, this.o.instance),
+        TakeoverOrder,
+        (order, msg) => void this.onTakeoverOrder(order, msg),
         { counters: this.o.counters, logger: this.o.logger },
       ),
     );
@@ -209,7 +242,39 @@ export class BackupVm {
     if (hb.leaseRevision < s.primaryRevision) return; // a stale primary
     this.seenRevision = Math.max(this.seenRevision, hb.leaseRevision);
     s.primaryRevision = hb.leaseRevision;
+    if (hb.role === 'primary' && hb.streamId !== s.streamId) {
+      // The primary runs on without our stream (it dropped us, e.g. after a failed handover): join again.
+      this.rejoin(`primary ${s.primary} dropped stream ${s.streamId}`);
+      return;
+    }
     this.detector?.heard(performance.now());
+  }
+
+  /**
+   * Planned failover: the primary has paused the guest and had its final checkpoint acked. Take over if that is
+   * exactly the epoch applied here; answer once the guest runs here (or why not).
+   */
+  private async onTakeoverOrder(order: TakeoverOrder, msg: Msg): Promise<void> {
+    const answer = (accepted: boolean, reason: string, leaseRevision: number): void => {
+      msg.respond(encodeMessage(TakeoverReply, { vmId: this.o.vmId, accepted, reason, leaseRevision }));
+    };
+    const s = this.stateValue;
+    if (s.kind !== 'following' || s.streamId !== order.streamId || s.primary !== order.primary)
+      return answer(false, `not following stream ${order.streamId} of ${order.primary}`, this.seenRevision);
+    if (this.applier.appliedEpoch !== order.epoch)
+      return answer(
+        false,
+        `applied epoch ${this.applier.appliedEpoch}, not ${order.epoch}`,
+        this.seenRevision,
+      );
+    if (order.leaseRevision < s.primaryRevision)
+      return answer(false, `stale lease revision ${order.leaseRevision}`, this.seenRevision);
+    s.primaryRevision = order.leaseRevision; // the revision to take the lease from, straight from its holder
+    this.seenRevision = Math.max(this.seenRevision, order.leaseRevision);
+    await this.takeOver(`planned handover from ${order.primary}`);
+    const now = this.stateValue;
+    if (now.kind === 'primary') answer(true, '', now.vm.leaseRevision);
+    else answer(false, `the takeover did not complete (${now.kind})`, this.seenRevision);
   }
 
   private onChunk(c: CheckpointChunk, msg?: Msg): void {
@@ -277,7 +342,7 @@ export class BackupVm {
   }
 
   private async tryTakeOver(
-    s: { primary: string; primaryRevision: number; kind: 'following' | 'taking-over' },
+    s: { primary: string; streamId: string; primaryRevision: number; kind: 'following' | 'taking-over' },
     why: string,
   ): Promise<void> {
     const t0 = performance.now();
@@ -290,6 +355,7 @@ export class BackupVm {
       this.failover = { root, ctx: trace.setSpan(otelContext.active(), root) };
     }
     if (s.kind === 'following') {
+      this.takeoverSince = { at: t0, planned: why.startsWith('planned') };
       this.chunkSub?.unsubscribe(); // nothing more is applied or acked: the old primary can release nothing new
       this.chunkSub = undefined;
       this.o.logger.warn('primary failed: taking over', {
@@ -298,7 +364,13 @@ export class BackupVm {
         revision: s.primaryRevision,
       });
     }
-    this.stateValue = { kind: 'taking-over', primary: s.primary, primaryRevision: s.primaryRevision, why };
+    this.stateValue = {
+      kind: 'taking-over',
+      primary: s.primary,
+      streamId: s.streamId,
+      primaryRevision: s.primaryRevision,
+      why,
+    };
     const leaseSpan = this.o.tracer?.startSpan('failover.lease', {}, this.failover?.ctx);
     const cas = await this.o.lease.compareAndSwap(s.primaryRevision, 'unprotected');
     leaseSpan?.setAttributes(
@@ -319,11 +391,20 @@ export class BackupVm {
       return;
     }
     this.failover?.root.addEvent('lease won', { revision: cas.revision });
+    const since = this.takeoverSince ?? { at: t0, planned: false };
+    const phase = (name: FailoverPhase): void =>
+      this.metrics.failoverPhase(name, performance.now() - since.at, since.planned);
+    phase('lease');
     const activateSpan = this.o.tracer?.startSpan('failover.activate', {}, this.failover?.ctx);
     const machine = Machine.activate(this.replica, this.o.programs());
+    this.reportActivation(machine, s.streamId, cas.revision);
     machine.promptPeers(); // clients hear from the new primary now, not at their next retransmission timeout
-    activateSpan?.setAttribute('epoch.number', this.stats.lastAppliedEpoch);
+    activateSpan?.setAttributes({
+      'epoch.number': this.stats.lastAppliedEpoch,
+      'activation.digest_ms': this.stats.activationDigestMs,
+    });
     activateSpan?.end();
+    phase('activate');
     const failover = this.failover;
     const firstOutputSpan = this.o.tracer?.startSpan('failover.first-output', {}, failover?.ctx);
     const vm = new ReplicatedVm({
@@ -340,8 +421,11 @@ export class BackupVm {
       egress: this.o.egress,
       ingress: this.o.ingress,
       onFenced: this.o.onFenced,
+      onHandedOver: this.o.onHandedOver,
       tracer: this.o.tracer,
+      metrics: this.metrics,
       onFirstOutput: () => {
+        phase('first_output');
         firstOutputSpan?.end();
         failover?.root.addEvent('first output released');
         failover?.root.end();
@@ -358,7 +442,38 @@ export class BackupVm {
       digest: this.stats.lastDigest,
       revision: cas.revision,
       takeoverMs: Math.round(this.stats.takeoverMs),
+      activationDigestMs: Math.round(this.stats.activationDigestMs),
     });
     this.o.onPromoted?.(vm);
+  }
+
+  /**
+   * Digests the activated machine afresh (all of memory, before the guest runs) and reports it with the epoch it
+   * resumed from: equal to the digest the primary reported for that epoch, it shows the guest resumed exactly
+   * where the primary captured it. A mismatch cannot be undone here (the lease is won, the old primary gone): it
+   * is logged as the bug it would be.
+   */
+  private reportActivation(machine: Machine, streamId: string, leaseRevision: number): void {
+    const t0 = performance.now();
+    const digest = machine.freshStateDigest();
+    this.stats.activationDigestMs = performance.now() - t0;
+    if (digest !== this.stats.lastDigest)
+      this.o.logger.error('the activated machine differs from the last applied checkpoint', {
+        epoch: this.stats.lastAppliedEpoch,
+        applied: this.stats.lastDigest,
+        activated: digest,
+      });
+    this.o.nc.publish(
+      subjects.replicationEpochs(this.o.vmId),
+      encodeMessage(EpochReport, {
+        vmId: this.o.vmId,
+        sender: this.o.instance,
+        streamId,
+        epoch: this.stats.lastAppliedEpoch,
+        event: EpochEvent.EPOCH_EVENT_ACTIVATED,
+        stateDigest: digest,
+        leaseRevision,
+      }),
+    );
   }
 }

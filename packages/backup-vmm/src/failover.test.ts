@@ -5,53 +5,33 @@
  * activates the guest from the last acked epoch (whose digest the old primary reported), takes the VIP, and the
  * client's connections carry on: no reset, the stream's hash right, no acknowledged write lost.
  */
-import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { RealtimeClientHost, startBulkDownload, startRespLoad } from '@vmha/client-sim';
 import { Machine } from '@vmha/machine';
-import { ReplicatedVm, standardGuestImage } from '@vmha/primary-vmm';
+import { ReplicatedVm, ReplicationMetrics } from '@vmha/primary-vmm';
 import { VmLease } from '@vmha/replication';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AggregationTemporality,
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type HistogramMetricData,
+  type MetricData,
+} from '@opentelemetry/sdk-metrics';
 import {
   Counters,
   captureLogger,
   openKvStore,
   shutdownTelemetry,
-  startNatsServer,
   startTelemetry,
 } from '@vmha/service-runtime';
 import { NetworkAttachment } from '@vmha/vnet';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BackupVm } from './backup-vm.ts';
-
-const VIP = '10.0.0.2';
-const CLIENT = '10.0.0.100';
-const TIMING = { epochMs: 25, heartbeatMs: 50, failureTimeoutMs: 500 };
-const MEMORY = 64 << 20;
-const image = () => standardGuestImage({ respMemoryBytes: 8 << 20 });
-
-async function until(cond: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { CLIENT, MEMORY, TIMING, VIP, image, until, useNatsServer } from './test-cluster.ts';
 
 describe('failover', () => {
-  let server: Awaited<ReturnType<typeof startNatsServer>>;
-  const conns: NatsConnection[] = [];
-  const nc = async () => {
-    const c = await connect({ servers: server.url });
-    conns.push(c);
-    return c;
-  };
-  beforeAll(async () => {
-    server = await startNatsServer({ jetstream: true });
-  });
-  afterAll(async () => {
-    for (const c of conns) await c.close().catch(() => undefined);
-    await server?.stop();
-  });
+  const nc = useNatsServer();
 
   it('the backup takes over a killed primary mid-transfer and the client loses nothing', async () => {
     const logs = captureLogger();
@@ -63,6 +43,12 @@ describe('failover', () => {
       spanProcessors: [new SimpleSpanProcessor(exporter)],
     });
     const tracer = telemetry.tracer;
+    const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+    const metricReader = new PeriodicExportingMetricReader({
+      exporter: metricExporter,
+      exportIntervalMillis: 3_600_000, // collected by forceFlush below
+    });
+    const meter = new MeterProvider({ readers: [metricReader] }).getMeter('failover-test');
     const primaryNc = await nc();
     const primaryLease = new VmLease(await openKvStore(primaryNc, 'vmha_leases'), 'vm1', 'primary-a');
     await primaryLease.acquireFresh('unprotected');
@@ -79,6 +65,7 @@ describe('failover', () => {
       logger: logs.logger.child({ vmm: 'a' }),
       counters: new Counters(),
       tracer,
+      metrics: new ReplicationMetrics(meter, 'vm1'),
     });
     primary.start();
 
@@ -94,6 +81,7 @@ describe('failover', () => {
       programs: image,
       memoryBytes: MEMORY,
       tracer,
+      meter,
     });
     backup.start();
 
@@ -168,6 +156,45 @@ describe('failover', () => {
       'first output released',
     ]);
     await shutdownTelemetry();
+
+    // Metrics: every epoch's duration, pause and sizes; commit and release latencies; the output buffer; and the
+    // failover's phases, in order.
+    await metricReader.forceFlush();
+    const metrics = new Map<string, MetricData>();
+    for (const rm of metricExporter.getMetrics())
+      for (const sm of rm.scopeMetrics) for (const m of sm.metrics) metrics.set(m.descriptor.name, m);
+    const histogram = (name: string, attrs: Record<string, unknown> = {}) => {
+      const m = metrics.get(name) as HistogramMetricData | undefined;
+      const points = (m?.dataPoints ?? []).filter((d) =>
+        Object.entries(attrs).every(([k, v]) => d.attributes[k] === v),
+      );
+      return {
+        count: points.reduce((n, d) => n + d.value.count, 0),
+        max: Math.max(0, ...points.map((d) => d.value.max ?? 0)),
+      };
+    };
+    // (More than 10 epochs were captured before the kill, up to 4 of them unacked.)
+    expect(histogram('vmha.epoch.duration').count).toBeGreaterThanOrEqual(10);
+    expect(histogram('vmha.epoch.pause').count).toBeGreaterThan(10);
+    expect(histogram('vmha.epoch.commit_latency').count).toBeGreaterThan(5);
+    // (Once per epoch that held output; the guest is not sending in every epoch.)
+    const released = histogram('vmha.output.release_latency');
+    expect(released.count).toBeGreaterThan(3);
+    expect(released.count).toBeLessThanOrEqual(histogram('vmha.epoch.commit_latency').count);
+    expect(released.max).toBeGreaterThan(0);
+    const raw = histogram('vmha.checkpoint.size', { encoding: 'raw' });
+    const encoded = histogram('vmha.checkpoint.size', { encoding: 'encoded' });
+    expect(raw.count).toBeGreaterThan(10);
+    expect(encoded.count).toBe(raw.count); // both sizes of every epoch
+    expect(raw.max).toBeGreaterThan(4096);
+    const phases = ['lease', 'activate', 'first_output'].map(
+      (phase) => histogram('vmha.failover.duration', { phase, planned: false }).max,
+    );
+    expect(phases[0]).toBeGreaterThan(0);
+    expect(phases[1]).toBeGreaterThanOrEqual(phases[0]);
+    expect(phases[2]).toBeGreaterThanOrEqual(phases[1]);
+    const buffer = metrics.get('vmha.output.buffer');
+    expect(buffer?.dataPoints.map((d) => d.attributes.unit).sort()).toEqual(['bytes', 'packets']);
 
     await backup.stop();
     await attachment.close();

@@ -42,7 +42,9 @@ await runService({
       failureTimeoutMs: c.failureTimeoutMs,
       onPromoted: () => ctx.counters.set('backup.promoted', 1),
       onFenced: (why) => void ctx.shutdown(`fenced: ${why}`, 3),
+      onHandedOver: (to) => void ctx.shutdown(`handed the guest over to ${to}`, 0),
       tracer: ctx.tracer,
+      meter: ctx.meter,
     });
     backup.start();
     ctx.logger.info('backup started: joining', { vm: c.vmId });

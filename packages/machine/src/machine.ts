@@ -424,6 +424,15 @@ export class Machine {
     return { pages, staging, records, digest: tracking.crcs.digest({ ...records }) };
   }
 
+  /**
+   * The digest a capture would report now (`CheckpointCapture.digest`), computed from scratch over all of memory
+   * (O(memory)) rather than kept up: a promoted backup's proof that the machine it activated is the state the
+   * primary captured. vCPU stopped.
+   */
+  freshStateDigest(): string {
+    return PageCrcTable.of(this.memory).digest({ ...this.stateRecords() });
+  }
+
   /** After activation: the guest kernel prompts every TCP peer (what it sends leaves with the next slice). */
   promptPeers(): void {
     this.kernel.stack.prompt();

@@ -11,6 +11,7 @@ import { encodeMessage, subjects, VipAnnouncement } from '@vmha/shared-proto';
 import { standardGuestImage } from './guest-image.ts';
 import { NativeVm } from './native-vm.ts';
 import { ReplicatedVm } from './replicated-vm.ts';
+import { ReplicationMetrics } from './replication-metrics.ts';
 import { connectReplication, guestMemorySettings, replicationSettings } from './replication-settings.ts';
 
 const settings = defineSettings({
@@ -71,7 +72,9 @@ await runService({
         failureTimeoutMs: c.failureTimeoutMs,
         onBackupLoss: c.onBackupLoss as 'continue' | 'pause',
         onFenced: (why) => void ctx.shutdown(`fenced: ${why}`, 3),
+        onHandedOver: (to) => void ctx.shutdown(`handed the guest over to ${to}`, 0),
         tracer: ctx.tracer,
+        metrics: new ReplicationMetrics(ctx.meter, c.vmId),
       });
       vm.start();
       ctx.logger.info('guest running as the primary', { vm: c.vmId, vip: c.vip, leaseRevision: revision });

@@ -23,15 +23,23 @@ import {
   CheckpointAck,
   CheckpointChunk,
   CheckpointKind,
+  EpochEvent,
+  EpochReport,
   Heartbeat,
   JoinReply,
+  HandoverReply,
+  HandoverRequest,
   JoinRequest,
+  TakeoverOrder,
+  TakeoverReply,
   VipAnnouncement,
+  decodeMessage,
   encodeMessage,
   subjects,
 } from '@vmha/shared-proto';
 import { NetworkAttachment, type LinkImpairments } from '@vmha/vnet';
 import { randomUUID } from 'node:crypto';
+import { ReplicationMetrics } from './replication-metrics.ts';
 import { VcpuRunner } from './vcpu-runner.ts';
 
 export interface ReplicationTiming {
@@ -55,6 +63,8 @@ export interface ReplicatedVmOptions extends ReplicationTiming {
   onBackupLoss?: 'continue' | 'pause';
   /** Called once when this VMM is fenced (the service should exit). */
   onFenced?: (why: string) => void;
+  /** Called once when this VMM has handed the guest over to its backup (planned failover; the service may exit). */
+  onHandedOver?: (to: string) => void;
   egress?: LinkImpairments;
   ingress?: LinkImpairments;
   /** Largest chunk data per NATS message (default 512 KiB, under the default 1 MiB max_payload). */
@@ -63,6 +73,8 @@ export interface ReplicatedVmOptions extends ReplicationTiming {
   maxInFlight?: number;
   /** Epochs become spans (capture, encode, transfer, ack, release); the backup's apply joins them. */
   tracer?: Tracer;
+  /** Epoch, output and failover metrics (default: none recorded). */
+  metrics?: ReplicationMetrics;
   /** Called once, when the first packet leaves this VMM (a failover's last step). */
   onFirstOutput?: () => void;
 }
@@ -74,6 +86,11 @@ export type Protection =
   | { kind: 'syncing'; backup: string; streamId: string }
   | { kind: 'protected'; backup: string; streamId: string }
   | { kind: 'fenced'; why: string };
+
+/** What a planned failover came to (`ReplicatedVm.handOver`). */
+export type HandoverResult =
+  | { accepted: true; newPrimary: string; epoch: number; leaseRevision: number; guestPausedMs: number }
+  | { accepted: false; reason: string };
 
 const SYNC_BODY_PAGES = 2048;
 const SYNC_ROUNDS = 5;
@@ -100,6 +117,8 @@ export class ReplicatedVm {
   private ackWaiters: Array<{ epoch: number; resolve: () => void; reject: (e: Error) => void }> = [];
   private leaseCheckInFlight = false;
   private claimInFlight = false;
+  /** A planned failover in progress: the guest is paused for its final checkpoint. */
+  private handover: { requestedBy: string } | undefined;
   /** The newest epoch whose output may leave (acked), even if a freeze holds it back for now. */
   private releasableEpoch = 0;
   /** When the heartbeat timer last ran: a gap much longer than its interval means the process was frozen. */
@@ -109,6 +128,13 @@ export class ReplicatedVm {
   /** Open epoch spans, by epoch, ended at the ack (or when the stream is dropped). */
   private readonly epochSpans = new Map<number, Span>();
   private firstOutputSeen = false;
+  readonly metrics: ReplicationMetrics;
+  /** When each epoch in flight was captured (its commit latency runs to the ack). */
+  private readonly capturedAt = new Map<number, number>();
+  private lastCaptureAt: number | undefined;
+  /** When each epoch still holding output held its first packet (the release latency runs from there). */
+  private readonly firstHeldAt = new Map<number, number>();
+  private lastHeldEpoch = 0;
   /** The state digest of each recent checkpoint, by epoch (what the backup must report for it). */
   readonly recentDigests = new Map<number, string>();
   readonly stats = {
@@ -126,6 +152,8 @@ export class ReplicatedVm {
 
   constructor(private readonly o: ReplicatedVmOptions) {
     this.machine = o.machine;
+    this.metrics = o.metrics ?? new ReplicationMetrics(undefined, o.vmId);
+    this.metrics.observeOutput(() => this.output.occupancy);
     this.stream = new PrimaryStream({
       ackTimeoutMs: Math.max(4 * o.epochMs, 200),
       maxInFlight: o.maxInFlight ?? 4,
@@ -167,6 +195,13 @@ export class ReplicatedVm {
       ),
       subscribeMessages(nc, subjects.replicationAcks(vmId), CheckpointAck, (m) => this.onAck(m), opts),
       subscribeMessages(nc, subjects.replicationHeartbeat(vmId), Heartbeat, (m) => this.onHeartbeat(m), opts),
+      subscribeMessages(
+        nc,
+        subjects.replicationHandover(vmId),
+        HandoverRequest,
+        (m, msg) => void this.onHandoverRequest(m, msg),
+        opts,
+      ),
     );
     this.runner.start();
     this.timers.push(
@@ -231,7 +266,12 @@ export class ReplicatedVm {
   private transmit(packet: Uint8Array): void {
     if (this.protection.kind === 'fenced') return;
     if (this.holding) {
-      this.output.hold(this.seq + 1, packet);
+      const epoch = this.seq + 1;
+      if (epoch !== this.lastHeldEpoch) {
+        this.lastHeldEpoch = epoch;
+        this.firstHeldAt.set(epoch, performance.now());
+      }
+      this.output.hold(epoch, packet);
       return;
     }
     this.sendOut(packet);
@@ -257,6 +297,12 @@ export class ReplicatedVm {
       return;
     }
     for (const p of this.output.release(this.releasableEpoch)) this.sendOut(p);
+    const now = performance.now();
+    for (const [e, at] of this.firstHeldAt) {
+      if (e > this.releasableEpoch) break; // (in epoch order: inserted as epochs advance)
+      this.metrics.outputReleased(now - at);
+      this.firstHeldAt.delete(e);
+    }
   }
 
   /**
@@ -315,6 +361,10 @@ export class ReplicatedVm {
     this.sealEpoch = undefined;
     this.stream.reset(0);
     this.output.rebase(); // nothing is held while unprotected; the new stream numbers epochs from 1
+    this.capturedAt.clear();
+    this.firstHeldAt.clear();
+    this.lastHeldEpoch = 0;
+    this.lastCaptureAt = undefined;
     this.releasableEpoch = 0;
     this.encoder.reset();
     this.machine.startPageTracking();
@@ -367,12 +417,21 @@ export class ReplicatedVm {
       this.stats.resends++;
       this.publishChunks(f.checkpoint);
     }
+    if (this.handover !== undefined) return; // the guest stays paused for the final checkpoint
     const capturing = p.kind === 'protected' || this.sealPending;
     if (!capturing) return;
     if (!this.stream.canCapture()) {
       this.stats.stretchedEpochs++;
       return;
     }
+    this.captureEpoch(true);
+  }
+
+  /**
+   * Pauses the guest, captures the epoch's checkpoint, resumes the guest (unless told not to: a handover's final
+   * checkpoint) and sends the checkpoint while the next epoch runs. Returns its epoch number.
+   */
+  private captureEpoch(resume: boolean): number {
     const t0 = performance.now();
     const span = this.o.tracer?.startSpan('epoch', { attributes: { 'vm.id': this.o.vmId } });
     this.runner.pause(); // runs the guest up to now, then stops its vCPU and clock
@@ -384,7 +443,7 @@ export class ReplicatedVm {
       this.sealEpoch = this.seq;
       this.holding = true; // output from here on waits for acks
     }
-    this.runner.resume();
+    if (resume) this.runner.resume();
     this.stats.lastPauseMs = performance.now() - t0;
     const cp = this.encoder.encodeCapture(
       seal ? BodyKind.SyncSeal : BodyKind.Epoch,
@@ -411,12 +470,40 @@ export class ReplicatedVm {
     if (this.recentDigests.size > 256) this.recentDigests.delete(this.recentDigests.keys().next().value!);
     this.stats.lastEpochBytes = cp.body.length;
     this.stats.lastEpochRawBytes = cp.stats.rawPageBytes;
+    this.metrics.epochCaptured({
+      durationMs: this.lastCaptureAt === undefined ? undefined : t0 - this.lastCaptureAt,
+      pauseMs: this.stats.lastPauseMs,
+      rawBytes: cp.stats.rawPageBytes,
+      encodedBytes: cp.body.length,
+    });
+    this.lastCaptureAt = t0;
+    this.capturedAt.set(this.seq, t0);
     this.send(cp, capture.digest);
+    return this.seq;
   }
 
   private send(cp: EncodedCheckpoint, digest: string | undefined): void {
     this.stream.sent(cp, digest, performance.now());
+    if (digest !== undefined) this.report(EpochEvent.EPOCH_EVENT_SENT, cp.epoch, digest); // before its chunks
     this.publishChunks(cp);
+  }
+
+  /** Says what happened to an epoch on the VM's epoch-report subject (operators, audits, tests). */
+  private report(event: EpochEvent, epoch: number, digest: string): void {
+    const p = this.protection;
+    if (p.kind !== 'syncing' && p.kind !== 'protected') return;
+    this.o.nc.publish(
+      subjects.replicationEpochs(this.o.vmId),
+      encodeMessage(EpochReport, {
+        vmId: this.o.vmId,
+        sender: this.o.instance,
+        streamId: p.streamId,
+        epoch,
+        event,
+        stateDigest: digest,
+        leaseRevision: this.leaseRevision,
+      }),
+    );
   }
 
   private publishChunks(cp: EncodedCheckpoint): void {
@@ -468,8 +555,16 @@ export class ReplicatedVm {
     switch (verdict.kind) {
       case 'release':
         this.endEpochSpans(verdict.epoch);
+        for (const [e, at] of this.capturedAt) {
+          if (e > verdict.epoch) break;
+          this.metrics.epochAcked(performance.now() - at);
+          this.capturedAt.delete(e);
+        }
         this.stats.lastAckedEpoch = verdict.epoch;
-        if (ack.stateDigest) this.stats.lastAckedDigest = ack.stateDigest;
+        if (ack.stateDigest) {
+          this.stats.lastAckedDigest = ack.stateDigest;
+          this.report(EpochEvent.EPOCH_EVENT_ACKED, verdict.epoch, ack.stateDigest);
+        }
         if (this.holding) this.release(verdict.epoch);
         if (p.kind === 'syncing' && this.sealEpoch !== undefined && verdict.epoch >= this.sealEpoch) {
           this.protection = { kind: 'protected', backup: p.backup, streamId: p.streamId };
@@ -509,6 +604,76 @@ export class ReplicatedVm {
       span.end();
       this.epochSpans.delete(e);
     }
+  }
+
+  // --- Planned failover -----------------------------------------------------------------------------------
+
+  private async onHandoverRequest(req: HandoverRequest, msg: Msg): Promise<void> {
+    if (this.protection.kind === 'fenced') return; // not the primary any more: the one that is answers
+    const result = await this.handOver(req.requestedBy || 'unknown');
+    msg.respond(
+      encodeMessage(HandoverReply, {
+        vmId: this.o.vmId,
+        ...(result.accepted ? { reason: '', ...result } : result),
+      }),
+    );
+  }
+
+  /**
+   * Planned failover: the guest is paused, a final checkpoint cut and acked (its output leaves), and the backup
+   * ordered to take over from exactly that epoch; it wins the lease by CAS from our revision and runs the guest,
+   * and this VMM is then fenced like one that lost its lease (it releases nothing more). The guest stands still
+   * for one checkpoint round trip and the backup's activation, not a failure timeout. If anything fails before
+   * the backup answers, this VMM claims the lease back by CAS (so a backup still trying cannot win it too) and
+   * runs on unprotected; the backup joins again.
+   */
+  async handOver(requestedBy: string): Promise<HandoverResult> {
+    const p = this.protection;
+    if (p.kind !== 'protected')
+      return { accepted: false, reason: `not protected by a synced backup (${p.kind})` };
+    if (this.handover !== undefined) return { accepted: false, reason: 'a handover is in progress' };
+    this.handover = { requestedBy };
+    this.o.logger.info('planned failover: handing the guest over', { to: p.backup, requestedBy });
+    const t0 = performance.now();
+    this.runner.pause();
+    const finalEpoch = this.captureEpoch(false);
+    const timeoutMs = Math.max(1000, 20 * this.o.epochMs, 2 * this.o.failureTimeoutMs);
+    let reason: string;
+    try {
+      await withTimeout(this.acked(finalEpoch), timeoutMs, `final checkpoint ${finalEpoch} not acked`);
+      const answer = await this.o.nc.request(
+        subjects.replicationTakeover(this.o.vmId, p.backup),
+        encodeMessage(TakeoverOrder, {
+          vmId: this.o.vmId,
+          streamId: p.streamId,
+          primary: this.o.instance,
+          epoch: finalEpoch,
+          leaseRevision: this.leaseRevision,
+        }),
+        { timeout: timeoutMs },
+      );
+      const reply = decodeMessage(TakeoverReply, answer.data);
+      if (reply.ok && reply.message.accepted) {
+        const guestPausedMs = performance.now() - t0;
+        this.fence(`handed over to ${p.backup}`, p.backup);
+        return {
+          accepted: true,
+          newPrimary: p.backup,
+          epoch: finalEpoch,
+          leaseRevision: reply.message.leaseRevision,
+          guestPausedMs,
+        };
+      }
+      reason = reply.ok
+        ? `the backup refused: ${reply.message.reason}`
+        : `bad takeover reply: ${reply.detail}`;
+    } catch (e) {
+      reason = (e as Error).message;
+    }
+    this.handover = undefined;
+    this.o.logger.warn('planned failover failed: claiming the lease back', { reason });
+    await this.dropBackup(`handover failed: ${reason}`);
+    return { accepted: false, reason };
   }
 
   // --- Liveness and the lease ------------------------------------------------------------------------------
@@ -595,10 +760,12 @@ export class ReplicatedVm {
       this.release(Number.MAX_SAFE_INTEGER);
       this.holding = false;
       this.stream.reset(this.stream.ackedEpoch);
+      this.capturedAt.clear();
       this.machine.stopPageTracking();
       this.sealPending = false;
       this.sealEpoch = undefined;
       if (this.o.onBackupLoss === 'pause') this.runner.pause();
+      else this.runner.resume(); // (paused by a handover that failed)
       this.announceVip();
       this.o.logger.info('running unprotected', { leaseRevision: cas.revision });
     } finally {
@@ -626,18 +793,21 @@ export class ReplicatedVm {
     }
   }
 
-  private fence(why: string): void {
+  /** Releases nothing more, ever: the lease is lost (or, given `handedOverTo`, passed on by a handover). */
+  private fence(why: string, handedOverTo?: string): void {
     if (this.protection.kind === 'fenced') return;
     this.protection = { kind: 'fenced', why };
     this.abandonEpochSpans(why);
-    this.o.logger.error('fenced: releasing nothing more', { why });
+    if (handedOverTo === undefined) this.o.logger.error('fenced: releasing nothing more', { why });
+    else this.o.logger.info('handed over: releasing nothing more', { to: handedOverTo });
     this.output.discardAll();
     this.failWaiters(new Error(why));
     this.runner.pause();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     void this.attachment.close();
-    this.o.onFenced?.(why);
+    if (handedOverTo === undefined) this.o.onFenced?.(why);
+    else this.o.onHandedOver?.(handedOverTo);
   }
 
   private announceVip(): void {
@@ -651,4 +821,13 @@ export class ReplicatedVm {
       }),
     );
   }
+}
+
+/** `promise`, or a rejection naming `what` after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,6 +3,10 @@ import {
   CheckpointAck,
   CheckpointChunk,
   CheckpointKind,
+  EpochEvent,
+  EpochReport,
+  HandoverReply,
+  HandoverRequest,
   HealthReply,
   Heartbeat,
   JoinReply,
@@ -10,6 +14,8 @@ import {
   HealthRequest,
   IpPacket,
   PROTOCOL_VERSION,
+  TakeoverOrder,
+  TakeoverReply,
   VipAnnouncement,
   VmStatus,
   decodeIpPacket,
@@ -44,6 +50,11 @@ const types: MessageDecoder<Versioned>[] = [
   Heartbeat,
   JoinRequest,
   JoinReply,
+  EpochReport,
+  HandoverRequest,
+  HandoverReply,
+  TakeoverOrder,
+  TakeoverReply,
 ];
 
 /** One valid, fully populated message of each type. */
@@ -137,6 +148,39 @@ const samples: [MessageDecoder<Versioned>, Uint8Array][] = [
       primary: 'a',
       leaseRevision: 3,
     }),
+  ],
+  [
+    EpochReport,
+    encodeMessage(EpochReport, {
+      vmId: 'vm1',
+      sender: 'a',
+      streamId: 's-2',
+      epoch: 41,
+      event: EpochEvent.EPOCH_EVENT_ACKED,
+      stateDigest: 'cd'.repeat(32),
+      leaseRevision: 3,
+    }),
+  ],
+  [HandoverRequest, encodeMessage(HandoverRequest, { vmId: 'vm1', requestedBy: 'operator' })],
+  [
+    HandoverReply,
+    encodeMessage(HandoverReply, {
+      vmId: 'vm1',
+      accepted: true,
+      reason: '',
+      newPrimary: 'b',
+      epoch: 41,
+      leaseRevision: 4,
+      guestPausedMs: 12.5,
+    }),
+  ],
+  [
+    TakeoverOrder,
+    encodeMessage(TakeoverOrder, { vmId: 'vm1', streamId: 's-2', primary: 'a', epoch: 41, leaseRevision: 3 }),
+  ],
+  [
+    TakeoverReply,
+    encodeMessage(TakeoverReply, { vmId: 'vm1', accepted: false, reason: 'x', leaseRevision: 3 }),
   ],
 ];
 

@@ -27,5 +27,17 @@ export const JoinRequest = vmha.v1.JoinRequest;
 export type JoinRequest = vmha.v1.JoinRequest;
 export const JoinReply = vmha.v1.JoinReply;
 export type JoinReply = vmha.v1.JoinReply;
+export const EpochEvent = vmha.v1.EpochEvent;
+export type EpochEvent = vmha.v1.EpochEvent;
+export const EpochReport = vmha.v1.EpochReport;
+export type EpochReport = vmha.v1.EpochReport;
+export const HandoverRequest = vmha.v1.HandoverRequest;
+export type HandoverRequest = vmha.v1.HandoverRequest;
+export const HandoverReply = vmha.v1.HandoverReply;
+export type HandoverReply = vmha.v1.HandoverReply;
+export const TakeoverOrder = vmha.v1.TakeoverOrder;
+export type TakeoverOrder = vmha.v1.TakeoverOrder;
+export const TakeoverReply = vmha.v1.TakeoverReply;
+export type TakeoverReply = vmha.v1.TakeoverReply;
 
 export { vmha };

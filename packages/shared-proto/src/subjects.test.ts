@@ -15,6 +15,9 @@ describe('subjects', () => {
     expect(subjects.replicationAcks('vm1')).toBe('vmha.v1.repl.vm1.acks');
     expect(subjects.replicationHeartbeat('vm1')).toBe('vmha.v1.repl.vm1.heartbeat');
     expect(subjects.replicationJoin('vm1')).toBe('vmha.v1.repl.vm1.join');
+    expect(subjects.replicationEpochs('vm1')).toBe('vmha.v1.repl.vm1.epochs');
+    expect(subjects.replicationHandover('vm1')).toBe('vmha.v1.repl.vm1.handover');
+    expect(subjects.replicationTakeover('vm1', 'b-1')).toBe('vmha.v1.repl.vm1.takeover.b-1');
     expect(subjects.testFault('host-a')).toBe('vmha.v1.test.fault.host-a');
     expect(() => subjects.replicationChunks('vm1', 'b.c')).toThrow(/backup instance/);
   });

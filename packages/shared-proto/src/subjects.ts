@@ -49,6 +49,21 @@ export function replicationJoin(vmId: string): string {
   return `${PREFIX}.repl.${token('vm id', vmId)}.join`;
 }
 
+/** `vmha.v1.repl.<vmId>.epochs`: `EpochReport`s (sent, acked, activated) of the VM's replication streams. */
+export function replicationEpochs(vmId: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.epochs`;
+}
+
+/** `vmha.v1.repl.<vmId>.handover`: `HandoverRequest` to the VM's primary (planned failover), `HandoverReply`. */
+export function replicationHandover(vmId: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.handover`;
+}
+
+/** `vmha.v1.repl.<vmId>.takeover.<backup>`: the primary's `TakeoverOrder` to its backup, `TakeoverReply`. */
+export function replicationTakeover(vmId: string, backup: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.takeover.${token('backup instance', backup)}`;
+}
+
 /** `vmha.v1.test.fault.<instance>`: fault commands for a VMM started with its test hook (partitions in tests). */
 export function testFault(instance: string): string {
   return `${PREFIX}.test.fault.${token('instance', instance)}`;

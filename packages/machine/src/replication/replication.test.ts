@@ -53,6 +53,28 @@ describe('replication: captures and the replica', () => {
     expect(replica.digest()).toBe(next.digest);
   });
 
+  it('the activated machine, digested afresh over all of memory, is the state the primary captured', () => {
+    const w = startWorld(45);
+    advance(w, 50);
+    const replica = new MachineReplica(w.a.memory.size);
+    w.a.startPageTracking();
+    w.a.takeDirtyPages();
+    replica.loadPages(
+      Array.from(w.a.memory.nonZeroPages(), (p) => [p, w.a.memory.pageView(p).slice()] as const),
+    );
+    advance(w, 30);
+    w.a.pause();
+    const capture = w.a.captureCheckpoint();
+    expect(w.a.freshStateDigest()).toBe(capture.digest);
+    w.a.resume();
+    replica.applyCheckpoint(capturedPages(capture.pages, capture.staging), capture.records);
+    const activated = Machine.activate(replica, programs());
+    expect(activated.freshStateDigest()).toBe(capture.digest);
+    const page = activated.memory.nonZeroPages()[0];
+    activated.memory.pageView(page)[7] ^= 0x10; // one flipped bit anywhere in memory shows
+    expect(activated.freshStateDigest()).not.toBe(capture.digest);
+  });
+
   it('refuses captures without page tracking, or while the guest runs', () => {
     const w = startWorld(47);
     advance(w, 20);

@@ -1131,6 +1131,637 @@ export namespace vmha {
             type $Shape = vmha.v1.JoinReply.$Properties;
         }
 
+        /** EpochEvent enum. */
+        enum EpochEvent {
+
+            /** EPOCH_EVENT_UNSPECIFIED value */
+            EPOCH_EVENT_UNSPECIFIED = 0,
+
+            /** EPOCH_EVENT_SENT value */
+            EPOCH_EVENT_SENT = 1,
+
+            /** EPOCH_EVENT_ACKED value */
+            EPOCH_EVENT_ACKED = 2,
+
+            /** EPOCH_EVENT_ACTIVATED value */
+            EPOCH_EVENT_ACTIVATED = 3
+        }
+
+        /**
+         * Properties of an EpochReport.
+         * @deprecated Use vmha.v1.EpochReport.$Properties instead.
+         */
+        interface IEpochReport extends vmha.v1.EpochReport.$Properties {
+        }
+
+        /** Represents an EpochReport. */
+        class EpochReport {
+
+            /**
+             * Constructs a new EpochReport.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.EpochReport.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** EpochReport protocolVersion. */
+            protocolVersion: number;
+
+            /** EpochReport vmId. */
+            vmId: string;
+
+            /** EpochReport sender. */
+            sender: string;
+
+            /** EpochReport streamId. */
+            streamId: string;
+
+            /** EpochReport epoch. */
+            epoch: number;
+
+            /** EpochReport event. */
+            event: vmha.v1.EpochEvent;
+
+            /** EpochReport stateDigest. */
+            stateDigest: string;
+
+            /** EpochReport leaseRevision. */
+            leaseRevision: number;
+
+            /**
+             * Creates a new EpochReport instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns EpochReport instance
+             */
+            static create(properties: vmha.v1.EpochReport.$Shape): vmha.v1.EpochReport & vmha.v1.EpochReport.$Shape;
+            static create(properties?: vmha.v1.EpochReport.$Properties): vmha.v1.EpochReport;
+
+            /**
+             * Encodes the specified EpochReport message. Does not implicitly {@link vmha.v1.EpochReport.verify|verify} messages.
+             * @param message EpochReport message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.EpochReport.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an EpochReport message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.EpochReport & vmha.v1.EpochReport.$Shape} EpochReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.EpochReport & vmha.v1.EpochReport.$Shape;
+
+            /**
+             * Verifies an EpochReport message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an EpochReport message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns EpochReport
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.EpochReport;
+
+            /**
+             * Creates a plain object from an EpochReport message. Also converts values to other types if specified.
+             * @param message EpochReport
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.EpochReport, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this EpochReport to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace EpochReport {
+
+            /** Properties of an EpochReport. */
+            interface $Properties {
+
+                /** EpochReport protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** EpochReport vmId */
+                vmId?: (string|null);
+
+                /** EpochReport sender */
+                sender?: (string|null);
+
+                /** EpochReport streamId */
+                streamId?: (string|null);
+
+                /** EpochReport epoch */
+                epoch?: (number|null);
+
+                /** EpochReport event */
+                event?: (vmha.v1.EpochEvent|null);
+
+                /** EpochReport stateDigest */
+                stateDigest?: (string|null);
+
+                /** EpochReport leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an EpochReport. */
+            type $Shape = vmha.v1.EpochReport.$Properties;
+        }
+
+        /**
+         * Properties of a HandoverRequest.
+         * @deprecated Use vmha.v1.HandoverRequest.$Properties instead.
+         */
+        interface IHandoverRequest extends vmha.v1.HandoverRequest.$Properties {
+        }
+
+        /** Represents a HandoverRequest. */
+        class HandoverRequest {
+
+            /**
+             * Constructs a new HandoverRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.HandoverRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HandoverRequest protocolVersion. */
+            protocolVersion: number;
+
+            /** HandoverRequest vmId. */
+            vmId: string;
+
+            /** HandoverRequest requestedBy. */
+            requestedBy: string;
+
+            /**
+             * Creates a new HandoverRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HandoverRequest instance
+             */
+            static create(properties: vmha.v1.HandoverRequest.$Shape): vmha.v1.HandoverRequest & vmha.v1.HandoverRequest.$Shape;
+            static create(properties?: vmha.v1.HandoverRequest.$Properties): vmha.v1.HandoverRequest;
+
+            /**
+             * Encodes the specified HandoverRequest message. Does not implicitly {@link vmha.v1.HandoverRequest.verify|verify} messages.
+             * @param message HandoverRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.HandoverRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HandoverRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.HandoverRequest & vmha.v1.HandoverRequest.$Shape} HandoverRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.HandoverRequest & vmha.v1.HandoverRequest.$Shape;
+
+            /**
+             * Verifies a HandoverRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a HandoverRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns HandoverRequest
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.HandoverRequest;
+
+            /**
+             * Creates a plain object from a HandoverRequest message. Also converts values to other types if specified.
+             * @param message HandoverRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.HandoverRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this HandoverRequest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace HandoverRequest {
+
+            /** Properties of a HandoverRequest. */
+            interface $Properties {
+
+                /** HandoverRequest protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** HandoverRequest vmId */
+                vmId?: (string|null);
+
+                /** HandoverRequest requestedBy */
+                requestedBy?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HandoverRequest. */
+            type $Shape = vmha.v1.HandoverRequest.$Properties;
+        }
+
+        /**
+         * Properties of a HandoverReply.
+         * @deprecated Use vmha.v1.HandoverReply.$Properties instead.
+         */
+        interface IHandoverReply extends vmha.v1.HandoverReply.$Properties {
+        }
+
+        /** Represents a HandoverReply. */
+        class HandoverReply {
+
+            /**
+             * Constructs a new HandoverReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.HandoverReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** HandoverReply protocolVersion. */
+            protocolVersion: number;
+
+            /** HandoverReply vmId. */
+            vmId: string;
+
+            /** HandoverReply accepted. */
+            accepted: boolean;
+
+            /** HandoverReply reason. */
+            reason: string;
+
+            /** HandoverReply newPrimary. */
+            newPrimary: string;
+
+            /** HandoverReply epoch. */
+            epoch: number;
+
+            /** HandoverReply leaseRevision. */
+            leaseRevision: number;
+
+            /** HandoverReply guestPausedMs. */
+            guestPausedMs: number;
+
+            /**
+             * Creates a new HandoverReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns HandoverReply instance
+             */
+            static create(properties: vmha.v1.HandoverReply.$Shape): vmha.v1.HandoverReply & vmha.v1.HandoverReply.$Shape;
+            static create(properties?: vmha.v1.HandoverReply.$Properties): vmha.v1.HandoverReply;
+
+            /**
+             * Encodes the specified HandoverReply message. Does not implicitly {@link vmha.v1.HandoverReply.verify|verify} messages.
+             * @param message HandoverReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.HandoverReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a HandoverReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.HandoverReply & vmha.v1.HandoverReply.$Shape} HandoverReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.HandoverReply & vmha.v1.HandoverReply.$Shape;
+
+            /**
+             * Verifies a HandoverReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a HandoverReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns HandoverReply
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.HandoverReply;
+
+            /**
+             * Creates a plain object from a HandoverReply message. Also converts values to other types if specified.
+             * @param message HandoverReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.HandoverReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this HandoverReply to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace HandoverReply {
+
+            /** Properties of a HandoverReply. */
+            interface $Properties {
+
+                /** HandoverReply protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** HandoverReply vmId */
+                vmId?: (string|null);
+
+                /** HandoverReply accepted */
+                accepted?: (boolean|null);
+
+                /** HandoverReply reason */
+                reason?: (string|null);
+
+                /** HandoverReply newPrimary */
+                newPrimary?: (string|null);
+
+                /** HandoverReply epoch */
+                epoch?: (number|null);
+
+                /** HandoverReply leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** HandoverReply guestPausedMs */
+                guestPausedMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a HandoverReply. */
+            type $Shape = vmha.v1.HandoverReply.$Properties;
+        }
+
+        /**
+         * Properties of a TakeoverOrder.
+         * @deprecated Use vmha.v1.TakeoverOrder.$Properties instead.
+         */
+        interface ITakeoverOrder extends vmha.v1.TakeoverOrder.$Properties {
+        }
+
+        /** Represents a TakeoverOrder. */
+        class TakeoverOrder {
+
+            /**
+             * Constructs a new TakeoverOrder.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.TakeoverOrder.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TakeoverOrder protocolVersion. */
+            protocolVersion: number;
+
+            /** TakeoverOrder vmId. */
+            vmId: string;
+
+            /** TakeoverOrder streamId. */
+            streamId: string;
+
+            /** TakeoverOrder primary. */
+            primary: string;
+
+            /** TakeoverOrder epoch. */
+            epoch: number;
+
+            /** TakeoverOrder leaseRevision. */
+            leaseRevision: number;
+
+            /**
+             * Creates a new TakeoverOrder instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TakeoverOrder instance
+             */
+            static create(properties: vmha.v1.TakeoverOrder.$Shape): vmha.v1.TakeoverOrder & vmha.v1.TakeoverOrder.$Shape;
+            static create(properties?: vmha.v1.TakeoverOrder.$Properties): vmha.v1.TakeoverOrder;
+
+            /**
+             * Encodes the specified TakeoverOrder message. Does not implicitly {@link vmha.v1.TakeoverOrder.verify|verify} messages.
+             * @param message TakeoverOrder message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.TakeoverOrder.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TakeoverOrder message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.TakeoverOrder & vmha.v1.TakeoverOrder.$Shape} TakeoverOrder
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.TakeoverOrder & vmha.v1.TakeoverOrder.$Shape;
+
+            /**
+             * Verifies a TakeoverOrder message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TakeoverOrder message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TakeoverOrder
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.TakeoverOrder;
+
+            /**
+             * Creates a plain object from a TakeoverOrder message. Also converts values to other types if specified.
+             * @param message TakeoverOrder
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.TakeoverOrder, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TakeoverOrder to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace TakeoverOrder {
+
+            /** Properties of a TakeoverOrder. */
+            interface $Properties {
+
+                /** TakeoverOrder protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** TakeoverOrder vmId */
+                vmId?: (string|null);
+
+                /** TakeoverOrder streamId */
+                streamId?: (string|null);
+
+                /** TakeoverOrder primary */
+                primary?: (string|null);
+
+                /** TakeoverOrder epoch */
+                epoch?: (number|null);
+
+                /** TakeoverOrder leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TakeoverOrder. */
+            type $Shape = vmha.v1.TakeoverOrder.$Properties;
+        }
+
+        /**
+         * Properties of a TakeoverReply.
+         * @deprecated Use vmha.v1.TakeoverReply.$Properties instead.
+         */
+        interface ITakeoverReply extends vmha.v1.TakeoverReply.$Properties {
+        }
+
+        /** Represents a TakeoverReply. */
+        class TakeoverReply {
+
+            /**
+             * Constructs a new TakeoverReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.TakeoverReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TakeoverReply protocolVersion. */
+            protocolVersion: number;
+
+            /** TakeoverReply vmId. */
+            vmId: string;
+
+            /** TakeoverReply accepted. */
+            accepted: boolean;
+
+            /** TakeoverReply reason. */
+            reason: string;
+
+            /** TakeoverReply leaseRevision. */
+            leaseRevision: number;
+
+            /**
+             * Creates a new TakeoverReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TakeoverReply instance
+             */
+            static create(properties: vmha.v1.TakeoverReply.$Shape): vmha.v1.TakeoverReply & vmha.v1.TakeoverReply.$Shape;
+            static create(properties?: vmha.v1.TakeoverReply.$Properties): vmha.v1.TakeoverReply;
+
+            /**
+             * Encodes the specified TakeoverReply message. Does not implicitly {@link vmha.v1.TakeoverReply.verify|verify} messages.
+             * @param message TakeoverReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.TakeoverReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TakeoverReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.TakeoverReply & vmha.v1.TakeoverReply.$Shape} TakeoverReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.TakeoverReply & vmha.v1.TakeoverReply.$Shape;
+
+            /**
+             * Verifies a TakeoverReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TakeoverReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TakeoverReply
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.TakeoverReply;
+
+            /**
+             * Creates a plain object from a TakeoverReply message. Also converts values to other types if specified.
+             * @param message TakeoverReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.TakeoverReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TakeoverReply to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace TakeoverReply {
+
+            /** Properties of a TakeoverReply. */
+            interface $Properties {
+
+                /** TakeoverReply protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** TakeoverReply vmId */
+                vmId?: (string|null);
+
+                /** TakeoverReply accepted */
+                accepted?: (boolean|null);
+
+                /** TakeoverReply reason */
+                reason?: (string|null);
+
+                /** TakeoverReply leaseRevision */
+                leaseRevision?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TakeoverReply. */
+            type $Shape = vmha.v1.TakeoverReply.$Properties;
+        }
+
         /**
          * Properties of a VmStatus.
          * @deprecated Use vmha.v1.VmStatus.$Properties instead.

@@ -3729,6 +3729,2045 @@ export const vmha = $root.vmha = (() => {
             return JoinReply;
         })();
 
+        /**
+         * EpochEvent enum.
+         * @name vmha.v1.EpochEvent
+         * @enum {number}
+         * @property {number} EPOCH_EVENT_UNSPECIFIED=0 EPOCH_EVENT_UNSPECIFIED value
+         * @property {number} EPOCH_EVENT_SENT=1 EPOCH_EVENT_SENT value
+         * @property {number} EPOCH_EVENT_ACKED=2 EPOCH_EVENT_ACKED value
+         * @property {number} EPOCH_EVENT_ACTIVATED=3 EPOCH_EVENT_ACTIVATED value
+         */
+        v1.EpochEvent = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "EPOCH_EVENT_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "EPOCH_EVENT_SENT"] = 1;
+            values[valuesById[2] = "EPOCH_EVENT_ACKED"] = 2;
+            values[valuesById[3] = "EPOCH_EVENT_ACTIVATED"] = 3;
+            return values;
+        })();
+
+        v1.EpochReport = (function() {
+
+            /**
+             * Properties of an EpochReport.
+             * @typedef {Object} vmha.v1.EpochReport.$Properties
+             * @property {number|null} [protocolVersion] EpochReport protocolVersion
+             * @property {string|null} [vmId] EpochReport vmId
+             * @property {string|null} [sender] EpochReport sender
+             * @property {string|null} [streamId] EpochReport streamId
+             * @property {number|null} [epoch] EpochReport epoch
+             * @property {vmha.v1.EpochEvent|null} [event] EpochReport event
+             * @property {string|null} [stateDigest] EpochReport stateDigest
+             * @property {number|null} [leaseRevision] EpochReport leaseRevision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EpochReport.
+             * @memberof vmha.v1
+             * @interface IEpochReport
+             * @augments vmha.v1.EpochReport.$Properties
+             * @deprecated Use vmha.v1.EpochReport.$Properties instead.
+             */
+
+            /**
+             * Shape of an EpochReport.
+             * @typedef {vmha.v1.EpochReport.$Properties} vmha.v1.EpochReport.$Shape
+             */
+
+            /**
+             * Constructs a new EpochReport.
+             * @memberof vmha.v1
+             * @classdesc Represents an EpochReport.
+             * @constructor
+             * @param {vmha.v1.EpochReport.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EpochReport = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * EpochReport protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.protocolVersion = 0;
+
+            /**
+             * EpochReport vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.vmId = "";
+
+            /**
+             * EpochReport sender.
+             * @member {string} sender
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.sender = "";
+
+            /**
+             * EpochReport streamId.
+             * @member {string} streamId
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.streamId = "";
+
+            /**
+             * EpochReport epoch.
+             * @member {number} epoch
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * EpochReport event.
+             * @member {vmha.v1.EpochEvent} event
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.event = 0;
+
+            /**
+             * EpochReport stateDigest.
+             * @member {string} stateDigest
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.stateDigest = "";
+
+            /**
+             * EpochReport leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new EpochReport instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.EpochReport
+             * @static
+             * @param {vmha.v1.EpochReport.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.EpochReport} EpochReport instance
+             * @type {{
+             *   (properties: vmha.v1.EpochReport.$Shape): vmha.v1.EpochReport & vmha.v1.EpochReport.$Shape;
+             *   (properties?: vmha.v1.EpochReport.$Properties): vmha.v1.EpochReport;
+             * }}
+             */
+            EpochReport.create = function(properties) {
+                return new EpochReport(properties);
+            };
+
+            /**
+             * Encodes the specified EpochReport message. Does not implicitly {@link vmha.v1.EpochReport.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.EpochReport
+             * @static
+             * @param {vmha.v1.EpochReport.$Properties} message EpochReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EpochReport.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.sender != null && $Object.hasOwnProperty.call(message, "sender") && message.sender !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.sender);
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.streamId);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && (typeof message.epoch === "object" ? message.epoch.low || message.epoch.high : message.epoch !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.epoch);
+                if (message.event != null && $Object.hasOwnProperty.call(message, "event") && message.event !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).int32(message.event);
+                if (message.stateDigest != null && $Object.hasOwnProperty.call(message, "stateDigest") && message.stateDigest !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.stateDigest);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.leaseRevision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes an EpochReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.EpochReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.EpochReport & vmha.v1.EpochReport.$Shape} EpochReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EpochReport.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.EpochReport();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.sender = value;
+                            else
+                                delete message.sender;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.streamId = value;
+                            else
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.event = value;
+                            else
+                                delete message.event;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stateDigest = value;
+                            else
+                                delete message.stateDigest;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies an EpochReport message.
+             * @function verify
+             * @memberof vmha.v1.EpochReport
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EpochReport.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.sender != null && $Object.hasOwnProperty.call(message, "sender"))
+                    if (!$util.isString(message.sender))
+                        return "sender: string expected";
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    if (!$util.isString(message.streamId))
+                        return "streamId: string expected";
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                if (message.event != null && $Object.hasOwnProperty.call(message, "event"))
+                    if (typeof message.event !== "number" || (message.event | 0) !== message.event)
+                        return "event: enum value expected";
+                if (message.stateDigest != null && $Object.hasOwnProperty.call(message, "stateDigest"))
+                    if (!$util.isString(message.stateDigest))
+                        return "stateDigest: string expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates an EpochReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.EpochReport
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.EpochReport} EpochReport
+             */
+            EpochReport.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.EpochReport)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.EpochReport: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.EpochReport();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.sender != null)
+                    if (typeof object.sender !== "string" || object.sender.length)
+                        message.sender = $String(object.sender);
+                if (object.streamId != null)
+                    if (typeof object.streamId !== "string" || object.streamId.length)
+                        message.streamId = $String(object.streamId);
+                if (object.epoch != null)
+                    if (typeof object.epoch === "object" ? object.epoch.low || object.epoch.high : $Number(object.epoch) !== 0)
+                        if ($util.Long)
+                            message.epoch = $util.Long.fromValue(object.epoch, true);
+                        else if (typeof object.epoch === "string")
+                            message.epoch = $parseInt(object.epoch, 10);
+                        else if (typeof object.epoch === "number")
+                            message.epoch = object.epoch;
+                        else if (typeof object.epoch === "object")
+                            message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                if (object.event !== 0 && (typeof object.event !== "string" || $root.vmha.v1.EpochEvent[object.event] !== 0))
+                    switch (object.event) {
+                    case "EPOCH_EVENT_UNSPECIFIED":
+                    case 0:
+                        message.event = 0;
+                        break;
+                    case "EPOCH_EVENT_SENT":
+                    case 1:
+                        message.event = 1;
+                        break;
+                    case "EPOCH_EVENT_ACKED":
+                    case 2:
+                        message.event = 2;
+                        break;
+                    case "EPOCH_EVENT_ACTIVATED":
+                    case 3:
+                        message.event = 3;
+                        break;
+                    default:
+                        if (typeof object.event === "number" && (object.event | 0) === object.event)
+                            message.event = object.event;
+                    }
+                if (object.stateDigest != null)
+                    if (typeof object.stateDigest !== "string" || object.stateDigest.length)
+                        message.stateDigest = $String(object.stateDigest);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an EpochReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.EpochReport
+             * @static
+             * @param {vmha.v1.EpochReport} message EpochReport
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EpochReport.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.sender = "";
+                    object.streamId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.event = options.enums === $String ? "EPOCH_EVENT_UNSPECIFIED" : 0;
+                    object.stateDigest = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.sender != null && $Object.hasOwnProperty.call(message, "sender"))
+                    object.sender = message.sender;
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    object.streamId = message.streamId;
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.epoch = typeof message.epoch === "number" ? $BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === $String ? $String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === $String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === $Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                if (message.event != null && $Object.hasOwnProperty.call(message, "event"))
+                    object.event = options.enums === $String ? $root.vmha.v1.EpochEvent[message.event] === $undefined ? message.event : $root.vmha.v1.EpochEvent[message.event] : message.event;
+                if (message.stateDigest != null && $Object.hasOwnProperty.call(message, "stateDigest"))
+                    object.stateDigest = message.stateDigest;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                return object;
+            };
+
+            /**
+             * Converts this EpochReport to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EpochReport.prototype.toJSON = function() {
+                return EpochReport.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return EpochReport;
+        })();
+
+        v1.HandoverRequest = (function() {
+
+            /**
+             * Properties of a HandoverRequest.
+             * @typedef {Object} vmha.v1.HandoverRequest.$Properties
+             * @property {number|null} [protocolVersion] HandoverRequest protocolVersion
+             * @property {string|null} [vmId] HandoverRequest vmId
+             * @property {string|null} [requestedBy] HandoverRequest requestedBy
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HandoverRequest.
+             * @memberof vmha.v1
+             * @interface IHandoverRequest
+             * @augments vmha.v1.HandoverRequest.$Properties
+             * @deprecated Use vmha.v1.HandoverRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a HandoverRequest.
+             * @typedef {vmha.v1.HandoverRequest.$Properties} vmha.v1.HandoverRequest.$Shape
+             */
+
+            /**
+             * Constructs a new HandoverRequest.
+             * @memberof vmha.v1
+             * @classdesc Represents a HandoverRequest.
+             * @constructor
+             * @param {vmha.v1.HandoverRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HandoverRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HandoverRequest protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.HandoverRequest
+             * @instance
+             */
+            HandoverRequest.prototype.protocolVersion = 0;
+
+            /**
+             * HandoverRequest vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.HandoverRequest
+             * @instance
+             */
+            HandoverRequest.prototype.vmId = "";
+
+            /**
+             * HandoverRequest requestedBy.
+             * @member {string} requestedBy
+             * @memberof vmha.v1.HandoverRequest
+             * @instance
+             */
+            HandoverRequest.prototype.requestedBy = "";
+
+            /**
+             * Creates a new HandoverRequest instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.HandoverRequest
+             * @static
+             * @param {vmha.v1.HandoverRequest.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.HandoverRequest} HandoverRequest instance
+             * @type {{
+             *   (properties: vmha.v1.HandoverRequest.$Shape): vmha.v1.HandoverRequest & vmha.v1.HandoverRequest.$Shape;
+             *   (properties?: vmha.v1.HandoverRequest.$Properties): vmha.v1.HandoverRequest;
+             * }}
+             */
+            HandoverRequest.create = function(properties) {
+                return new HandoverRequest(properties);
+            };
+
+            /**
+             * Encodes the specified HandoverRequest message. Does not implicitly {@link vmha.v1.HandoverRequest.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.HandoverRequest
+             * @static
+             * @param {vmha.v1.HandoverRequest.$Properties} message HandoverRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HandoverRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.requestedBy != null && $Object.hasOwnProperty.call(message, "requestedBy") && message.requestedBy !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.requestedBy);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HandoverRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.HandoverRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.HandoverRequest & vmha.v1.HandoverRequest.$Shape} HandoverRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HandoverRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.HandoverRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.requestedBy = value;
+                            else
+                                delete message.requestedBy;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a HandoverRequest message.
+             * @function verify
+             * @memberof vmha.v1.HandoverRequest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            HandoverRequest.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.requestedBy != null && $Object.hasOwnProperty.call(message, "requestedBy"))
+                    if (!$util.isString(message.requestedBy))
+                        return "requestedBy: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a HandoverRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.HandoverRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.HandoverRequest} HandoverRequest
+             */
+            HandoverRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.HandoverRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.HandoverRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.HandoverRequest();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.requestedBy != null)
+                    if (typeof object.requestedBy !== "string" || object.requestedBy.length)
+                        message.requestedBy = $String(object.requestedBy);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a HandoverRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.HandoverRequest
+             * @static
+             * @param {vmha.v1.HandoverRequest} message HandoverRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HandoverRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.requestedBy = "";
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.requestedBy != null && $Object.hasOwnProperty.call(message, "requestedBy"))
+                    object.requestedBy = message.requestedBy;
+                return object;
+            };
+
+            /**
+             * Converts this HandoverRequest to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.HandoverRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HandoverRequest.prototype.toJSON = function() {
+                return HandoverRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return HandoverRequest;
+        })();
+
+        v1.HandoverReply = (function() {
+
+            /**
+             * Properties of a HandoverReply.
+             * @typedef {Object} vmha.v1.HandoverReply.$Properties
+             * @property {number|null} [protocolVersion] HandoverReply protocolVersion
+             * @property {string|null} [vmId] HandoverReply vmId
+             * @property {boolean|null} [accepted] HandoverReply accepted
+             * @property {string|null} [reason] HandoverReply reason
+             * @property {string|null} [newPrimary] HandoverReply newPrimary
+             * @property {number|null} [epoch] HandoverReply epoch
+             * @property {number|null} [leaseRevision] HandoverReply leaseRevision
+             * @property {number|null} [guestPausedMs] HandoverReply guestPausedMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a HandoverReply.
+             * @memberof vmha.v1
+             * @interface IHandoverReply
+             * @augments vmha.v1.HandoverReply.$Properties
+             * @deprecated Use vmha.v1.HandoverReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a HandoverReply.
+             * @typedef {vmha.v1.HandoverReply.$Properties} vmha.v1.HandoverReply.$Shape
+             */
+
+            /**
+             * Constructs a new HandoverReply.
+             * @memberof vmha.v1
+             * @classdesc Represents a HandoverReply.
+             * @constructor
+             * @param {vmha.v1.HandoverReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const HandoverReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * HandoverReply protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.protocolVersion = 0;
+
+            /**
+             * HandoverReply vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.vmId = "";
+
+            /**
+             * HandoverReply accepted.
+             * @member {boolean} accepted
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.accepted = false;
+
+            /**
+             * HandoverReply reason.
+             * @member {string} reason
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.reason = "";
+
+            /**
+             * HandoverReply newPrimary.
+             * @member {string} newPrimary
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.newPrimary = "";
+
+            /**
+             * HandoverReply epoch.
+             * @member {number} epoch
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HandoverReply leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * HandoverReply guestPausedMs.
+             * @member {number} guestPausedMs
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             */
+            HandoverReply.prototype.guestPausedMs = 0;
+
+            /**
+             * Creates a new HandoverReply instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.HandoverReply
+             * @static
+             * @param {vmha.v1.HandoverReply.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.HandoverReply} HandoverReply instance
+             * @type {{
+             *   (properties: vmha.v1.HandoverReply.$Shape): vmha.v1.HandoverReply & vmha.v1.HandoverReply.$Shape;
+             *   (properties?: vmha.v1.HandoverReply.$Properties): vmha.v1.HandoverReply;
+             * }}
+             */
+            HandoverReply.create = function(properties) {
+                return new HandoverReply(properties);
+            };
+
+            /**
+             * Encodes the specified HandoverReply message. Does not implicitly {@link vmha.v1.HandoverReply.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.HandoverReply
+             * @static
+             * @param {vmha.v1.HandoverReply.$Properties} message HandoverReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            HandoverReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.accepted);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.newPrimary != null && $Object.hasOwnProperty.call(message, "newPrimary") && message.newPrimary !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.newPrimary);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && (typeof message.epoch === "object" ? message.epoch.low || message.epoch.high : message.epoch !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.epoch);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.leaseRevision);
+                if (message.guestPausedMs != null && $Object.hasOwnProperty.call(message, "guestPausedMs") && !$Object.is(message.guestPausedMs, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.guestPausedMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a HandoverReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.HandoverReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.HandoverReply & vmha.v1.HandoverReply.$Shape} HandoverReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            HandoverReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.HandoverReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.accepted = value;
+                            else
+                                delete message.accepted;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.newPrimary = value;
+                            else
+                                delete message.newPrimary;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.guestPausedMs = value;
+                            else
+                                delete message.guestPausedMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a HandoverReply message.
+             * @function verify
+             * @memberof vmha.v1.HandoverReply
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            HandoverReply.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    if (typeof message.accepted !== "boolean")
+                        return "accepted: boolean expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.newPrimary != null && $Object.hasOwnProperty.call(message, "newPrimary"))
+                    if (!$util.isString(message.newPrimary))
+                        return "newPrimary: string expected";
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                if (message.guestPausedMs != null && $Object.hasOwnProperty.call(message, "guestPausedMs"))
+                    if (typeof message.guestPausedMs !== "number")
+                        return "guestPausedMs: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a HandoverReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.HandoverReply
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.HandoverReply} HandoverReply
+             */
+            HandoverReply.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.HandoverReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.HandoverReply: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.HandoverReply();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.accepted != null)
+                    if (object.accepted)
+                        message.accepted = $Boolean(object.accepted);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.newPrimary != null)
+                    if (typeof object.newPrimary !== "string" || object.newPrimary.length)
+                        message.newPrimary = $String(object.newPrimary);
+                if (object.epoch != null)
+                    if (typeof object.epoch === "object" ? object.epoch.low || object.epoch.high : $Number(object.epoch) !== 0)
+                        if ($util.Long)
+                            message.epoch = $util.Long.fromValue(object.epoch, true);
+                        else if (typeof object.epoch === "string")
+                            message.epoch = $parseInt(object.epoch, 10);
+                        else if (typeof object.epoch === "number")
+                            message.epoch = object.epoch;
+                        else if (typeof object.epoch === "object")
+                            message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                if (object.guestPausedMs != null)
+                    if (!$Object.is($Number(object.guestPausedMs), 0))
+                        message.guestPausedMs = $Number(object.guestPausedMs);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a HandoverReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.HandoverReply
+             * @static
+             * @param {vmha.v1.HandoverReply} message HandoverReply
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            HandoverReply.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.accepted = false;
+                    object.reason = "";
+                    object.newPrimary = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.guestPausedMs = 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    object.accepted = message.accepted;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.newPrimary != null && $Object.hasOwnProperty.call(message, "newPrimary"))
+                    object.newPrimary = message.newPrimary;
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.epoch = typeof message.epoch === "number" ? $BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === $String ? $String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === $String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === $Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                if (message.guestPausedMs != null && $Object.hasOwnProperty.call(message, "guestPausedMs"))
+                    object.guestPausedMs = options.json && !$isFinite(message.guestPausedMs) ? $String(message.guestPausedMs) : message.guestPausedMs;
+                return object;
+            };
+
+            /**
+             * Converts this HandoverReply to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.HandoverReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            HandoverReply.prototype.toJSON = function() {
+                return HandoverReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return HandoverReply;
+        })();
+
+        v1.TakeoverOrder = (function() {
+
+            /**
+             * Properties of a TakeoverOrder.
+             * @typedef {Object} vmha.v1.TakeoverOrder.$Properties
+             * @property {number|null} [protocolVersion] TakeoverOrder protocolVersion
+             * @property {string|null} [vmId] TakeoverOrder vmId
+             * @property {string|null} [streamId] TakeoverOrder streamId
+             * @property {string|null} [primary] TakeoverOrder primary
+             * @property {number|null} [epoch] TakeoverOrder epoch
+             * @property {number|null} [leaseRevision] TakeoverOrder leaseRevision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TakeoverOrder.
+             * @memberof vmha.v1
+             * @interface ITakeoverOrder
+             * @augments vmha.v1.TakeoverOrder.$Properties
+             * @deprecated Use vmha.v1.TakeoverOrder.$Properties instead.
+             */
+
+            /**
+             * Shape of a TakeoverOrder.
+             * @typedef {vmha.v1.TakeoverOrder.$Properties} vmha.v1.TakeoverOrder.$Shape
+             */
+
+            /**
+             * Constructs a new TakeoverOrder.
+             * @memberof vmha.v1
+             * @classdesc Represents a TakeoverOrder.
+             * @constructor
+             * @param {vmha.v1.TakeoverOrder.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TakeoverOrder = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TakeoverOrder protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.TakeoverOrder
+             * @instance
+             */
+            TakeoverOrder.prototype.protocolVersion = 0;
+
+            /**
+             * TakeoverOrder vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.TakeoverOrder
+             * @instance
+             */
+            TakeoverOrder.prototype.vmId = "";
+
+            /**
+             * TakeoverOrder streamId.
+             * @member {string} streamId
+             * @memberof vmha.v1.TakeoverOrder
+             * @instance
+             */
+            TakeoverOrder.prototype.streamId = "";
+
+            /**
+             * TakeoverOrder primary.
+             * @member {string} primary
+             * @memberof vmha.v1.TakeoverOrder
+             * @instance
+             */
+            TakeoverOrder.prototype.primary = "";
+
+            /**
+             * TakeoverOrder epoch.
+             * @member {number} epoch
+             * @memberof vmha.v1.TakeoverOrder
+             * @instance
+             */
+            TakeoverOrder.prototype.epoch = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * TakeoverOrder leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.TakeoverOrder
+             * @instance
+             */
+            TakeoverOrder.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new TakeoverOrder instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.TakeoverOrder
+             * @static
+             * @param {vmha.v1.TakeoverOrder.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.TakeoverOrder} TakeoverOrder instance
+             * @type {{
+             *   (properties: vmha.v1.TakeoverOrder.$Shape): vmha.v1.TakeoverOrder & vmha.v1.TakeoverOrder.$Shape;
+             *   (properties?: vmha.v1.TakeoverOrder.$Properties): vmha.v1.TakeoverOrder;
+             * }}
+             */
+            TakeoverOrder.create = function(properties) {
+                return new TakeoverOrder(properties);
+            };
+
+            /**
+             * Encodes the specified TakeoverOrder message. Does not implicitly {@link vmha.v1.TakeoverOrder.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.TakeoverOrder
+             * @static
+             * @param {vmha.v1.TakeoverOrder.$Properties} message TakeoverOrder message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TakeoverOrder.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.streamId);
+                if (message.primary != null && $Object.hasOwnProperty.call(message, "primary") && message.primary !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.primary);
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch") && (typeof message.epoch === "object" ? message.epoch.low || message.epoch.high : message.epoch !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.epoch);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).uint64(message.leaseRevision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TakeoverOrder message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.TakeoverOrder
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.TakeoverOrder & vmha.v1.TakeoverOrder.$Shape} TakeoverOrder
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TakeoverOrder.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.TakeoverOrder();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.streamId = value;
+                            else
+                                delete message.streamId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.primary = value;
+                            else
+                                delete message.primary;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.epoch = value;
+                            else
+                                delete message.epoch;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a TakeoverOrder message.
+             * @function verify
+             * @memberof vmha.v1.TakeoverOrder
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TakeoverOrder.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    if (!$util.isString(message.streamId))
+                        return "streamId: string expected";
+                if (message.primary != null && $Object.hasOwnProperty.call(message, "primary"))
+                    if (!$util.isString(message.primary))
+                        return "primary: string expected";
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (!$util.isInteger(message.epoch) && !(message.epoch && $util.isInteger(message.epoch.low) && $util.isInteger(message.epoch.high)))
+                        return "epoch: integer|Long expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a TakeoverOrder message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.TakeoverOrder
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.TakeoverOrder} TakeoverOrder
+             */
+            TakeoverOrder.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.TakeoverOrder)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.TakeoverOrder: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.TakeoverOrder();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.streamId != null)
+                    if (typeof object.streamId !== "string" || object.streamId.length)
+                        message.streamId = $String(object.streamId);
+                if (object.primary != null)
+                    if (typeof object.primary !== "string" || object.primary.length)
+                        message.primary = $String(object.primary);
+                if (object.epoch != null)
+                    if (typeof object.epoch === "object" ? object.epoch.low || object.epoch.high : $Number(object.epoch) !== 0)
+                        if ($util.Long)
+                            message.epoch = $util.Long.fromValue(object.epoch, true);
+                        else if (typeof object.epoch === "string")
+                            message.epoch = $parseInt(object.epoch, 10);
+                        else if (typeof object.epoch === "number")
+                            message.epoch = object.epoch;
+                        else if (typeof object.epoch === "object")
+                            message.epoch = new $util.LongBits(object.epoch.low >>> 0, object.epoch.high >>> 0).toNumber(true);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TakeoverOrder message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.TakeoverOrder
+             * @static
+             * @param {vmha.v1.TakeoverOrder} message TakeoverOrder
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TakeoverOrder.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.streamId = "";
+                    object.primary = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.epoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.epoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                    object.streamId = message.streamId;
+                if (message.primary != null && $Object.hasOwnProperty.call(message, "primary"))
+                    object.primary = message.primary;
+                if (message.epoch != null && $Object.hasOwnProperty.call(message, "epoch"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.epoch = typeof message.epoch === "number" ? $BigInt(message.epoch) : $util.Long.fromBits(message.epoch.low >>> 0, message.epoch.high >>> 0, true).toBigInt();
+                    else if (typeof message.epoch === "number")
+                        object.epoch = options.longs === $String ? $String(message.epoch) : message.epoch;
+                    else
+                        object.epoch = options.longs === $String ? $util.Long.prototype.toString.call(message.epoch) : options.longs === $Number ? new $util.LongBits(message.epoch.low >>> 0, message.epoch.high >>> 0).toNumber(true) : message.epoch;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                return object;
+            };
+
+            /**
+             * Converts this TakeoverOrder to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.TakeoverOrder
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TakeoverOrder.prototype.toJSON = function() {
+                return TakeoverOrder.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return TakeoverOrder;
+        })();
+
+        v1.TakeoverReply = (function() {
+
+            /**
+             * Properties of a TakeoverReply.
+             * @typedef {Object} vmha.v1.TakeoverReply.$Properties
+             * @property {number|null} [protocolVersion] TakeoverReply protocolVersion
+             * @property {string|null} [vmId] TakeoverReply vmId
+             * @property {boolean|null} [accepted] TakeoverReply accepted
+             * @property {string|null} [reason] TakeoverReply reason
+             * @property {number|null} [leaseRevision] TakeoverReply leaseRevision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TakeoverReply.
+             * @memberof vmha.v1
+             * @interface ITakeoverReply
+             * @augments vmha.v1.TakeoverReply.$Properties
+             * @deprecated Use vmha.v1.TakeoverReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a TakeoverReply.
+             * @typedef {vmha.v1.TakeoverReply.$Properties} vmha.v1.TakeoverReply.$Shape
+             */
+
+            /**
+             * Constructs a new TakeoverReply.
+             * @memberof vmha.v1
+             * @classdesc Represents a TakeoverReply.
+             * @constructor
+             * @param {vmha.v1.TakeoverReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TakeoverReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TakeoverReply protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.TakeoverReply
+             * @instance
+             */
+            TakeoverReply.prototype.protocolVersion = 0;
+
+            /**
+             * TakeoverReply vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.TakeoverReply
+             * @instance
+             */
+            TakeoverReply.prototype.vmId = "";
+
+            /**
+             * TakeoverReply accepted.
+             * @member {boolean} accepted
+             * @memberof vmha.v1.TakeoverReply
+             * @instance
+             */
+            TakeoverReply.prototype.accepted = false;
+
+            /**
+             * TakeoverReply reason.
+             * @member {string} reason
+             * @memberof vmha.v1.TakeoverReply
+             * @instance
+             */
+            TakeoverReply.prototype.reason = "";
+
+            /**
+             * TakeoverReply leaseRevision.
+             * @member {number} leaseRevision
+             * @memberof vmha.v1.TakeoverReply
+             * @instance
+             */
+            TakeoverReply.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new TakeoverReply instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.TakeoverReply
+             * @static
+             * @param {vmha.v1.TakeoverReply.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.TakeoverReply} TakeoverReply instance
+             * @type {{
+             *   (properties: vmha.v1.TakeoverReply.$Shape): vmha.v1.TakeoverReply & vmha.v1.TakeoverReply.$Shape;
+             *   (properties?: vmha.v1.TakeoverReply.$Properties): vmha.v1.TakeoverReply;
+             * }}
+             */
+            TakeoverReply.create = function(properties) {
+                return new TakeoverReply(properties);
+            };
+
+            /**
+             * Encodes the specified TakeoverReply message. Does not implicitly {@link vmha.v1.TakeoverReply.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.TakeoverReply
+             * @static
+             * @param {vmha.v1.TakeoverReply.$Properties} message TakeoverReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TakeoverReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.accepted);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.leaseRevision);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a TakeoverReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.TakeoverReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.TakeoverReply & vmha.v1.TakeoverReply.$Shape} TakeoverReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TakeoverReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.TakeoverReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.accepted = value;
+                            else
+                                delete message.accepted;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.leaseRevision = value;
+                            else
+                                delete message.leaseRevision;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a TakeoverReply message.
+             * @function verify
+             * @memberof vmha.v1.TakeoverReply
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TakeoverReply.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    if (typeof message.accepted !== "boolean")
+                        return "accepted: boolean expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
+                        return "leaseRevision: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a TakeoverReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.TakeoverReply
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.TakeoverReply} TakeoverReply
+             */
+            TakeoverReply.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.TakeoverReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.TakeoverReply: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.TakeoverReply();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.accepted != null)
+                    if (object.accepted)
+                        message.accepted = $Boolean(object.accepted);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.leaseRevision != null)
+                    if (typeof object.leaseRevision === "object" ? object.leaseRevision.low || object.leaseRevision.high : $Number(object.leaseRevision) !== 0)
+                        if ($util.Long)
+                            message.leaseRevision = $util.Long.fromValue(object.leaseRevision, true);
+                        else if (typeof object.leaseRevision === "string")
+                            message.leaseRevision = $parseInt(object.leaseRevision, 10);
+                        else if (typeof object.leaseRevision === "number")
+                            message.leaseRevision = object.leaseRevision;
+                        else if (typeof object.leaseRevision === "object")
+                            message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TakeoverReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.TakeoverReply
+             * @static
+             * @param {vmha.v1.TakeoverReply} message TakeoverReply
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TakeoverReply.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.accepted = false;
+                    object.reason = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    object.accepted = message.accepted;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.leaseRevision = typeof message.leaseRevision === "number" ? $BigInt(message.leaseRevision) : $util.Long.fromBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0, true).toBigInt();
+                    else if (typeof message.leaseRevision === "number")
+                        object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
+                    else
+                        object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                return object;
+            };
+
+            /**
+             * Converts this TakeoverReply to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.TakeoverReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TakeoverReply.prototype.toJSON = function() {
+                return TakeoverReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return TakeoverReply;
+        })();
+
         v1.VmStatus = (function() {
 
             /**

@@ -1,0 +1,171 @@
+/**
+ * Planned failover in process, on a real nats-server with JetStream, under client load: the primary pauses the
+ * guest, has its final checkpoint acked and orders the backup to take over from exactly that epoch; the backup
+ * wins the lease and runs the guest, reporting the activated machine's digest (computed afresh), which equals
+ * the digest the primary reported when it sent that epoch. The clients lose nothing. A handover the backup cannot
+ * complete leaves the guest running on the old primary, which claims its lease back first.
+ */
+import { RealtimeClientHost, startBulkDownload, startRespLoad } from '@vmha/client-sim';
+import { Machine } from '@vmha/machine';
+import { ReplicatedVm } from '@vmha/primary-vmm';
+import { VmLease } from '@vmha/replication';
+import { Counters, captureLogger, openKvStore } from '@vmha/service-runtime';
+import {
+  EpochEvent,
+  EpochReport,
+  HandoverReply,
+  HandoverRequest,
+  decodeMessage,
+  encodeMessage,
+  subjects,
+} from '@vmha/shared-proto';
+import { NetworkAttachment } from '@vmha/vnet';
+import { describe, expect, it } from 'vitest';
+import { BackupVm } from './backup-vm.ts';
+import { CLIENT, MEMORY, TIMING, VIP, image, until, useNatsServer } from './test-cluster.ts';
+
+describe('planned failover', () => {
+  const nc = useNatsServer();
+
+  /** A protected VM (primary and synced backup) serving a bulk download and RESP load, and its epoch reports. */
+  async function protectedVmUnderLoad(vmId: string) {
+    const logs = captureLogger();
+    const handedOver: string[] = [];
+    const primaryNc = await nc();
+    const primaryLease = new VmLease(await openKvStore(primaryNc, 'vmha_leases'), vmId, 'primary-a');
+    await primaryLease.acquireFresh('unprotected');
+    const primary = new ReplicatedVm({
+      ...TIMING,
+      vmId,
+      instance: 'primary-a',
+      machine: Machine.create(
+        { address: VIP, memoryBytes: MEMORY, seed: 5, nic: { rxRingSize: 1024, txRingSize: 1024 } },
+        image(),
+      ),
+      nc: primaryNc,
+      lease: primaryLease,
+      logger: logs.logger.child({ vmm: 'a' }),
+      counters: new Counters(),
+      onHandedOver: (to) => handedOver.push(to),
+    });
+    primary.start();
+    const backupNc = await nc();
+    const backup = new BackupVm({
+      ...TIMING,
+      vmId,
+      instance: 'backup-b',
+      nc: backupNc,
+      lease: new VmLease(await openKvStore(backupNc, 'vmha_leases'), vmId, 'backup-b'),
+      logger: logs.logger.child({ vmm: 'b' }),
+      counters: new Counters(),
+      programs: image,
+      memoryBytes: MEMORY,
+    });
+    backup.start();
+
+    const reports: EpochReport[] = [];
+    const watcher = await nc();
+    watcher.subscribe(subjects.replicationEpochs(vmId), {
+      callback: (_e, m) => {
+        const r = decodeMessage(EpochReport, m.data);
+        if (r.ok) reports.push(r.message);
+      },
+    });
+    const clientNc = await nc();
+    let deliver: (p: Uint8Array) => void = () => undefined;
+    const attachment = new NetworkAttachment({ bus: clientNc, address: CLIENT, onPacket: (p) => deliver(p) });
+    const host = new RealtimeClientHost({
+      address: CLIENT,
+      seed: 9,
+      port: { send: (p) => attachment.send(p), onPacket: (h) => (deliver = h) },
+    });
+    await Promise.all([clientNc.flush(), watcher.flush()]);
+    await until(() => primary.state.kind === 'protected', 'the backup to be synced');
+    const bulk = host.run(() => startBulkDownload(host, { address: VIP, bytes: 32 << 20, seed: 3 }));
+    const resp = host.run(() =>
+      startRespLoad(host, {
+        address: VIP,
+        connections: 8,
+        pipeline: 4,
+        stopAfter: { durationMs: 4000 },
+        mix: { set: 2, get: 2, incr: 6 },
+      }),
+    );
+    const clientsWhole = async () => {
+      const [bulkResult, respResult] = await Promise.all([bulk.done, resp.done]);
+      expect(bulkResult.verified).toBe(true);
+      expect(bulkResult.violations).toEqual([]);
+      expect(respResult.connections.lost).toBe(0);
+      expect(respResult.violations).toEqual([]);
+      expect(respResult.checks.incrementsAcknowledged).toBeGreaterThan(20);
+    };
+    const close = async () => {
+      await backup.stop();
+      await primary.stop();
+      await attachment.close();
+      host.stop();
+    };
+    return { primary, backup, reports, handedOver, clientsWhole, close, watcher, bulk, resp };
+  }
+
+  it('on request, hands the guest to the backup from the final epoch, and the clients lose nothing', async () => {
+    const vm = await protectedVmUnderLoad('vm-planned');
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(vm.bulk.finished || vm.resp.finished).toBe(false); // the load spans the handover
+    // An operator's request, over NATS.
+    const answer = await vm.watcher.request(
+      subjects.replicationHandover('vm-planned'),
+      encodeMessage(HandoverRequest, { vmId: 'vm-planned', requestedBy: 'test' }),
+      { timeout: 10_000 },
+    );
+    const reply = decodeMessage(HandoverReply, answer.data);
+    if (!reply.ok) throw new Error(reply.detail);
+    expect(reply.message).toMatchObject({ accepted: true, newPrimary: 'backup-b' });
+    expect(vm.backup.state.kind).toBe('primary');
+    expect(vm.primary.state).toMatchObject({ kind: 'fenced', why: 'handed over to backup-b' });
+    expect(vm.handedOver).toEqual(['backup-b']);
+    expect(reply.message.guestPausedMs).toBeGreaterThan(0);
+
+    // The backup resumed from the final epoch, with exactly the state the primary captured for it.
+    const finalEpoch = Number(reply.message.epoch);
+    await until(() => vm.reports.some((r) => r.event === EpochEvent.EPOCH_EVENT_ACTIVATED), 'the report');
+    const activated = vm.reports.find((r) => r.event === EpochEvent.EPOCH_EVENT_ACTIVATED)!;
+    const sent = vm.reports.find(
+      (r) =>
+        r.sender === 'primary-a' &&
+        r.event === EpochEvent.EPOCH_EVENT_SENT &&
+        r.streamId === activated.streamId &&
+        Number(r.epoch) === finalEpoch,
+    );
+    expect(activated).toMatchObject({ sender: 'backup-b' });
+    expect(Number(activated.epoch)).toBe(finalEpoch);
+    expect(sent?.stateDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(activated.stateDigest).toBe(sent?.stateDigest);
+    expect(Number(activated.leaseRevision)).toBe(Number(reply.message.leaseRevision));
+
+    // The new primary has no backup yet: it refuses to hand over.
+    expect(await (vm.backup.state as { vm: ReplicatedVm }).vm.handOver('test')).toMatchObject({
+      accepted: false,
+      reason: expect.stringMatching(/not protected/),
+    });
+    await vm.clientsWhole();
+    await vm.close();
+  }, 60_000);
+
+  it('a handover the backup cannot complete leaves the guest running on the old primary', async () => {
+    const vm = await protectedVmUnderLoad('vm-planned-fail');
+    await new Promise((r) => setTimeout(r, 800));
+    await vm.backup.stop(); // gone, before the primary's failure detector notices
+    const result = await vm.primary.handOver('test');
+    // (Whichever notices first: the final checkpoint's ack timing out, or the failure detector.)
+    expect(result).toMatchObject({
+      accepted: false,
+      reason: expect.stringMatching(/final checkpoint \d+ not acked|no word from backup/),
+    });
+    await until(() => vm.primary.state.kind === 'unprotected', 'the lease claimed back');
+    expect(vm.primary.runner.runState.kind).toBe('running');
+    expect(vm.handedOver).toEqual([]);
+    await vm.clientsWhole();
+    await vm.close();
+  }, 60_000);
+});
