@@ -258,6 +258,7 @@ export class ReplicatedVm {
       'net.sent': this.attachment.counters.sent,
       'net.received': this.attachment.counters.received,
       'vm.virtual_time_ms': this.machine.virtualNow(),
+      'vcpu.running': this.runner.runState.kind === 'running' ? 1 : 0,
     };
   }
 
