@@ -1,7 +1,15 @@
 import { SeededRandom } from '@vmha/guest-tcp';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BodyKind, CheckpointBodyWriter, decodeCheckpointBody } from './checkpoint-body.ts';
+import {
+  BodyKind,
+  CHECKPOINT_BODY_VERSION,
+  CheckpointBodyWriter,
+  RecordEncoding,
+  decodeCheckpointBody,
+  resolveRecords,
+} from './checkpoint-body.ts';
+import { RecordDeltaError } from './record-delta.ts';
 import { PAGE_BYTES, PageEncoding, decodePage } from './page-codec.ts';
 
 const MEMORY = 64 * PAGE_BYTES;
@@ -49,8 +57,8 @@ describe('checkpoint body', () => {
       baseEpoch: 7,
       memoryBytes: MEMORY,
     });
-    expect([...decoded.body.records].map(([n, b]) => [n, [...b]])).toEqual(
-      records.map(([n, b]) => [n, [...b]]),
+    expect([...decoded.body.records].map(([n, r]) => [n, r.encoding, [...r.data]])).toEqual(
+      records.map(([n, b]) => [n, RecordEncoding.Raw, [...b]]), // the receiver's records were not given
     );
     for (const page of decoded.body.pages) decodePage(page.encoding, page.data, receiver[page.index]);
     for (let i = 0; i < 64; i++)
@@ -65,6 +73,42 @@ describe('checkpoint body', () => {
     expect(stats).toMatchObject({ pages: 5, rawPageBytes: 5 * PAGE_BYTES, bodyBytes: bytes.length });
     expect(stats.byEncoding).toEqual({ zero: 1, delta: 2, sparse: 1, raw: 1 });
     expect(stats.encodedPageBytes).toBeLessThan(stats.rawPageBytes / 4);
+  });
+
+  it('carries a record as a delta against the receiver’s version when smaller, and resolves it back exactly', () => {
+    const rng = new SeededRandom(9);
+    const stream = Uint8Array.from({ length: 200_000 }, () => rng.int(0, 255));
+    const held = new Map([
+      ['kernel', stream.subarray(0, 150_000)],
+      ['vcpu', Uint8Array.of(1, 2, 3)],
+    ]);
+    const kernel = new Uint8Array(160_000);
+    kernel.set(stream.subarray(40_000, 200_000)); // acked head gone, new tail: mostly the same bytes, moved
+    const records: [string, Uint8Array][] = [
+      ['kernel', kernel],
+      ['vcpu', Uint8Array.of(4, 5, 6)],
+      ['nic', Uint8Array.of(7)],
+    ];
+    const header = { kind: BodyKind.Epoch, epoch: 8, baseEpoch: 7, memoryBytes: MEMORY };
+    const writer = new CheckpointBodyWriter(header, records, held);
+    const decoded = decodeCheckpointBody(writer.finish());
+    if (!decoded.ok) throw new Error(decoded.detail);
+    const encodings = Object.fromEntries([...decoded.body.records].map(([n, r]) => [n, r.encoding]));
+    expect(encodings).toEqual({
+      kernel: RecordEncoding.Delta,
+      vcpu: RecordEncoding.Raw,
+      nic: RecordEncoding.Raw,
+    });
+    expect(writer.stats.rawRecordBytes).toBe(160_004);
+    expect(writer.stats.encodedRecordBytes).toBeLessThan(60_000);
+    const resolved = resolveRecords(decoded.body.records, (n) => held.get(n));
+    expect(Object.fromEntries([...resolved].map(([n, b]) => [n, Buffer.from(b).toString('hex')]))).toEqual(
+      Object.fromEntries(records.map(([n, b]) => [n, Buffer.from(b).toString('hex')])),
+    );
+    expect(() => resolveRecords(decoded.body.records, () => undefined)).toThrow(RecordDeltaError);
+    expect(() => resolveRecords(decoded.body.records, () => stream.subarray(0, 10))).toThrow(
+      RecordDeltaError,
+    );
   });
 
   it('refuses to build a body with a page outside memory, a page twice, or epochs out of order', () => {
@@ -104,7 +148,14 @@ describe('checkpoint body', () => {
   it('rejects structurally bad bodies whose checksum is right (a buggy sender), naming the problem', () => {
     const { bytes } = scenario(4);
     const withVersion = (v: number) => reseal(bytes, (b) => (b[4] = v));
-    expect(decodeCheckpointBody(withVersion(2))).toMatchObject({ ok: false, reason: 'unsupported-version' });
+    expect(decodeCheckpointBody(withVersion(1))).toMatchObject({ ok: false, reason: 'unsupported-version' });
+    expect(decodeCheckpointBody(withVersion(3))).toMatchObject({ ok: false, reason: 'unsupported-version' });
+    // The first record's encoding byte (after the record count and the 4-byte name "vcpu").
+    expect(decodeCheckpointBody(reseal(bytes, (b) => (b[32 + 2 + 1 + 4] = 7)))).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+      detail: 'record vcpu: unknown encoding 7',
+    });
     expect(decodeCheckpointBody(reseal(bytes, (b) => (b[5] = 9)))).toMatchObject({
       ok: false,
       reason: 'malformed',
@@ -119,7 +170,7 @@ describe('checkpoint body', () => {
     const rng = new SeededRandom(5);
     for (let i = 0; i < 2000; i++) {
       const junk = Uint8Array.from({ length: rng.int(40, 400) }, () => rng.int(0, 255));
-      junk.set([0x56, 0x43, 0x4b, 0x50, 1, rng.int(1, 3)], 0);
+      junk.set([0x56, 0x43, 0x4b, 0x50, CHECKPOINT_BODY_VERSION, rng.int(1, 3)], 0);
       const r = decodeCheckpointBody(reseal(junk, () => undefined));
       if (!r.ok) expect(['truncated', 'malformed']).toContain(r.reason);
       else expect(r.body.header.memoryBytes % PAGE_BYTES).toBe(0); // whatever decodes is well-formed

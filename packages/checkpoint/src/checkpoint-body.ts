@@ -1,19 +1,32 @@
 /**
  * The checkpoint body: what one checkpoint carries, as versioned bytes. A header (kind, epochs, memory size),
- * the machine's state records by name (vCPU, devices, guest kernel: opaque here), the pages (each encoded by
- * page-codec against the receiver's copy) and a CRC-32 of everything before it, so a body reassembled wrongly
- * is caught even where every chunk was intact.
+ * the machine's state records by name (vCPU, devices, guest kernel: opaque here; each raw, or a record-delta
+ * against the receiver's version of it at the base epoch), the pages (each encoded by page-codec against the
+ * receiver's copy) and a CRC-32 of everything before it, so a body reassembled wrongly is caught even where every
+ * chunk was intact.
  *
  *   "VCKP" | version u8 | kind u8 | 0 u16 | epoch u64 | base epoch u64 | memory bytes u64
- *   | record count u16 | (name length u8, name UTF-8, length u32, bytes)*
+ *   | record count u16 | (name length u8, name UTF-8, encoding u8, length u32, bytes)*
  *   | page count u32 | (page index u32, encoding u8, length u16, data)* | crc32 u32        (little-endian)
  */
 import { crc32 } from 'node:zlib';
 import { MAX_ENCODED_PAGE_BYTES, PAGE_BYTES, PageEncoding, encodePage } from './page-codec.ts';
+import { RecordDeltaError, applyRecordDelta, encodeRecordDelta } from './record-delta.ts';
 
 const MAGIC = 0x504b4356; // "VCKP" read little-endian
 const UTF8 = new TextEncoder();
-export const CHECKPOINT_BODY_VERSION = 1;
+/** 2: records may be deltas against the receiver's (version 1 carried them raw only). */
+export const CHECKPOINT_BODY_VERSION = 2;
+
+/** How a record travels: whole, or as a record-delta against the receiver's version of it. */
+export const RecordEncoding = { Raw: 0, Delta: 1 } as const;
+export type RecordEncoding = (typeof RecordEncoding)[keyof typeof RecordEncoding];
+
+export interface EncodedRecord {
+  encoding: RecordEncoding;
+  /** A view into the body bytes. */
+  data: Uint8Array;
+}
 
 /** What a checkpoint carries; the values are shared-proto's CheckpointKind. */
 export const BodyKind = { SyncPages: 1, SyncSeal: 2, Epoch: 3 } as const;
@@ -36,7 +49,8 @@ export interface EncodedPage {
 
 export interface DecodedBody {
   header: CheckpointHeader;
-  records: Map<string, Uint8Array>;
+  /** As they travelled: `resolveRecords` turns deltas back into records. */
+  records: Map<string, EncodedRecord>;
   pages: EncodedPage[];
 }
 
@@ -46,6 +60,9 @@ export interface BodyStats {
   rawPageBytes: number;
   encodedPageBytes: number;
   byEncoding: Record<'zero' | 'delta' | 'sparse' | 'raw', number>;
+  /** State records as captured, and as carried (deltas where smaller). */
+  rawRecordBytes: number;
+  encodedRecordBytes: number;
   bodyBytes: number;
 }
 
@@ -67,11 +84,21 @@ export class CheckpointBodyWriter {
     rawPageBytes: 0,
     encodedPageBytes: 0,
     byEncoding: { zero: 0, delta: 0, sparse: 0, raw: 0 },
+    rawRecordBytes: 0,
+    encodedRecordBytes: 0,
     bodyBytes: 0,
   };
   private finished = false;
 
-  constructor(header: CheckpointHeader, records: Iterable<[string, Uint8Array]>) {
+  /**
+   * `receiverRecords`: the records the receiver holds at the base epoch, if known; a record is then sent as a
+   * delta against its namesake when that is smaller.
+   */
+  constructor(
+    header: CheckpointHeader,
+    records: Iterable<[string, Uint8Array]>,
+    receiverRecords?: ReadonlyMap<string, Uint8Array>,
+  ) {
     checkHeader(header);
     this.buf = new Uint8Array(64 * 1024);
     this.view = new DataView(this.buf.buffer);
@@ -90,13 +117,22 @@ export class CheckpointBodyWriter {
     for (const [name, bytes] of list) {
       const nameBytes = UTF8.encode(name);
       if (nameBytes.length === 0 || nameBytes.length > 255) throw new RangeError(`bad record name ${name}`);
-      this.ensure(1 + nameBytes.length + 4 + bytes.length);
+      const base = receiverRecords?.get(name);
+      const delta = base !== undefined && base.length > 0 ? encodeRecordDelta(base, bytes) : undefined;
+      const [encoding, data] =
+        delta !== undefined && delta.length < bytes.length
+          ? [RecordEncoding.Delta, delta]
+          : [RecordEncoding.Raw, bytes];
+      this.ensure(1 + nameBytes.length + 5 + data.length);
       this.buf[this.pos++] = nameBytes.length;
       this.buf.set(nameBytes, this.pos);
       this.pos += nameBytes.length;
-      this.u32(bytes.length);
-      this.buf.set(bytes, this.pos);
-      this.pos += bytes.length;
+      this.buf[this.pos++] = encoding;
+      this.u32(data.length);
+      this.buf.set(data, this.pos);
+      this.pos += data.length;
+      this.stats.rawRecordBytes += bytes.length;
+      this.stats.encodedRecordBytes += data.length;
     }
     this.pageCountAt = this.pos;
     this.u32(0);
@@ -190,18 +226,21 @@ export function decodeCheckpointBody(bytes: Uint8Array): BodyDecodeResult {
   if (!need(2)) return fail('truncated', 'record count');
   const recordCount = view.getUint16(pos, true);
   pos += 2;
-  const records = new Map<string, Uint8Array>();
+  const records = new Map<string, EncodedRecord>();
   for (let r = 0; r < recordCount; r++) {
     if (!need(1)) return fail('truncated', `record ${r} name`);
     const nameLength = bytes[pos++];
-    if (nameLength === 0 || !need(nameLength + 4)) return fail('truncated', `record ${r} header`);
+    if (nameLength === 0 || !need(nameLength + 5)) return fail('truncated', `record ${r} header`);
     const name = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(pos, pos + nameLength));
     pos += nameLength;
+    const encoding = bytes[pos++];
+    if (encoding !== RecordEncoding.Raw && encoding !== RecordEncoding.Delta)
+      return fail('malformed', `record ${name}: unknown encoding ${encoding}`);
     const length = view.getUint32(pos, true);
     pos += 4;
     if (!need(length)) return fail('truncated', `record ${name} of ${length} bytes`);
     if (records.has(name)) return fail('malformed', `record ${name} twice`);
-    records.set(name, bytes.subarray(pos, pos + length));
+    records.set(name, { encoding, data: bytes.subarray(pos, pos + length) });
     pos += length;
   }
   if (!need(4)) return fail('truncated', 'page count');
@@ -229,6 +268,27 @@ export function decodeCheckpointBody(bytes: Uint8Array): BodyDecodeResult {
   }
   if (pos !== end) return fail('malformed', `${end - pos} unexpected bytes before the checksum`);
   return { ok: true, body: { header, records, pages } };
+}
+
+/**
+ * The records a body carries, deltas applied against `base` (the receiver's records at the body's base epoch).
+ * Throws RecordDeltaError when a delta's base is missing or the delta does not fit it.
+ */
+export function resolveRecords(
+  records: ReadonlyMap<string, EncodedRecord>,
+  base: (name: string) => Uint8Array | undefined,
+): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const [name, r] of records) {
+    if (r.encoding === RecordEncoding.Raw) {
+      out.set(name, r.data);
+      continue;
+    }
+    const previous = base(name);
+    if (previous === undefined) throw new RecordDeltaError(`record ${name} is a delta, but no base is held`);
+    out.set(name, applyRecordDelta(previous, r.data));
+  }
+  return out;
 }
 
 function checkHeader(h: CheckpointHeader): void {

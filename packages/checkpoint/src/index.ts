@@ -15,13 +15,17 @@ export {
   BodyKind,
   CHECKPOINT_BODY_VERSION,
   CheckpointBodyWriter,
+  RecordEncoding,
   decodeCheckpointBody,
+  resolveRecords,
   type BodyDecodeResult,
   type BodyStats,
   type CheckpointHeader,
   type DecodedBody,
   type EncodedPage,
+  type EncodedRecord,
 } from './checkpoint-body.ts';
+export { RecordDeltaError, applyRecordDelta, encodeRecordDelta } from './record-delta.ts';
 export {
   CheckpointAssembler,
   chunkBody,

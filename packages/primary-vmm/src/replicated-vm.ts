@@ -92,7 +92,9 @@ export type HandoverResult =
   | { accepted: true; newPrimary: string; epoch: number; leaseRevision: number; guestPausedMs: number }
   | { accepted: false; reason: string };
 
-const SYNC_BODY_PAGES = 2048;
+/** Pages per initial-sync body (1 MiB), and how many bodies may await their acks at once. */
+const SYNC_BODY_PAGES = 256;
+const SYNC_WINDOW = 4;
 const SYNC_ROUNDS = 5;
 const SYNC_DONE_PAGES = 256;
 
@@ -148,7 +150,18 @@ export class ReplicatedVm {
     lastAckedEpoch: 0,
     /** Times this VMM won the lease to run unprotected after losing its backup. */
     wonUnprotected: 0,
+    /** The last initial sync: from the join to protected, the seal's pause, and the longest the guest stalled. */
+    lastSyncMs: 0,
+    sealPauseMs: 0,
+    syncMaxStallMs: 0,
+    /** Checkpoint bytes since the stream began, as captured and as sent. */
+    rawBytesTotal: 0,
+    encodedBytesTotal: 0,
   };
+  /** The most recent epoch pauses and commit latencies (ms), for percentiles in the counters. */
+  private readonly recentPauses = new RecentSamples(1024);
+  private readonly recentCommits = new RecentSamples(1024);
+  private syncStartedAt = 0;
 
   constructor(private readonly o: ReplicatedVmOptions) {
     this.machine = o.machine;
@@ -259,6 +272,17 @@ export class ReplicatedVm {
       'net.received': this.attachment.counters.received,
       'vm.virtual_time_ms': this.machine.virtualNow(),
       'vcpu.running': this.runner.runState.kind === 'running' ? 1 : 0,
+      'vcpu.max_stall_ms': this.runner.counters.maxStallMs,
+      'repl.pause_p50_ms': this.recentPauses.quantile(0.5),
+      'repl.pause_p99_ms': this.recentPauses.quantile(0.99),
+      'repl.pause_max_ms': this.recentPauses.quantile(1),
+      'repl.commit_p50_ms': this.recentCommits.quantile(0.5),
+      'repl.commit_p99_ms': this.recentCommits.quantile(0.99),
+      'repl.sync_ms': this.stats.lastSyncMs,
+      'repl.seal_pause_ms': this.stats.sealPauseMs,
+      'repl.sync_max_stall_ms': this.stats.syncMaxStallMs,
+      'repl.raw_bytes_total': this.stats.rawBytesTotal,
+      'repl.encoded_bytes_total': this.stats.encodedBytesTotal,
     };
   }
 
@@ -357,6 +381,8 @@ export class ReplicatedVm {
 
   private async sync(backup: string, streamId: string): Promise<void> {
     this.protection = { kind: 'syncing', backup, streamId };
+    this.syncStartedAt = performance.now();
+    this.runner.takeMaxStall();
     this.detector = new FailureDetector(this.o.failureTimeoutMs, performance.now());
     this.seq = 0;
     this.sealEpoch = undefined;
@@ -377,9 +403,14 @@ export class ReplicatedVm {
         const slice = pages.slice(i, i + SYNC_BODY_PAGES).map((p) => [p, memory.pageView(p)] as const);
         const cp = this.encoder.encodeSyncPages(++this.seq, slice);
         this.send(cp, undefined);
-        await this.acked(cp.epoch);
+        // A few bodies in flight, and the guest gets the CPU between any two: encoding and publishing a batch
+        // runs on the guest's thread here, so small batches keep its stalls short (a real VMM's migration
+        // thread would run beside the vCPUs).
+        await this.acked(cp.epoch - SYNC_WINDOW + 1);
+        await new Promise((r) => setImmediate(r));
         if (pages.length === 0) break;
       }
+      await this.acked(this.seq);
       if (round >= SYNC_ROUNDS) break;
       const dirty = this.machine.takeDirtyPages();
       if (dirty.length < SYNC_DONE_PAGES) {
@@ -433,9 +464,9 @@ export class ReplicatedVm {
    * checkpoint) and sends the checkpoint while the next epoch runs. Returns its epoch number.
    */
   private captureEpoch(resume: boolean): number {
-    const t0 = performance.now();
     const span = this.o.tracer?.startSpan('epoch', { attributes: { 'vm.id': this.o.vmId } });
     this.runner.pause(); // runs the guest up to now, then stops its vCPU and clock
+    const t0 = performance.now(); // the pause: from the vCPU stopping to its resuming
     const capture = this.machine.captureCheckpoint();
     const seal = this.sealPending;
     this.seq++;
@@ -446,6 +477,7 @@ export class ReplicatedVm {
     }
     if (resume) this.runner.resume();
     this.stats.lastPauseMs = performance.now() - t0;
+    if (seal) this.stats.sealPauseMs = this.stats.lastPauseMs;
     const cp = this.encoder.encodeCapture(
       seal ? BodyKind.SyncSeal : BodyKind.Epoch,
       this.seq,
@@ -453,13 +485,14 @@ export class ReplicatedVm {
       capture,
     );
     this.stats.epochs++;
+    const rawBytes = cp.stats.rawPageBytes + cp.stats.rawRecordBytes; // what was captured, before encoding
     if (span) {
       span.setAttributes({
         'epoch.number': this.seq,
         'epoch.kind': seal ? 'seal' : 'epoch',
         'epoch.pause_ms': this.stats.lastPauseMs,
         'epoch.dirty_pages': capture.pages.length,
-        'checkpoint.raw_bytes': cp.stats.rawPageBytes,
+        'checkpoint.raw_bytes': rawBytes,
         'checkpoint.bytes': cp.body.length,
         'checkpoint.chunks': cp.chunks.length,
       });
@@ -470,15 +503,18 @@ export class ReplicatedVm {
     this.recentDigests.set(this.seq, capture.digest);
     if (this.recentDigests.size > 256) this.recentDigests.delete(this.recentDigests.keys().next().value!);
     this.stats.lastEpochBytes = cp.body.length;
-    this.stats.lastEpochRawBytes = cp.stats.rawPageBytes;
+    this.stats.lastEpochRawBytes = rawBytes;
     this.metrics.epochCaptured({
       durationMs: this.lastCaptureAt === undefined ? undefined : t0 - this.lastCaptureAt,
       pauseMs: this.stats.lastPauseMs,
-      rawBytes: cp.stats.rawPageBytes,
+      rawBytes,
       encodedBytes: cp.body.length,
     });
     this.lastCaptureAt = t0;
     this.capturedAt.set(this.seq, t0);
+    this.recentPauses.add(this.stats.lastPauseMs);
+    this.stats.rawBytesTotal += rawBytes;
+    this.stats.encodedBytesTotal += cp.body.length;
     this.send(cp, capture.digest);
     return this.seq;
   }
@@ -559,6 +595,7 @@ export class ReplicatedVm {
         for (const [e, at] of this.capturedAt) {
           if (e > verdict.epoch) break;
           this.metrics.epochAcked(performance.now() - at);
+          this.recentCommits.add(performance.now() - at);
           this.capturedAt.delete(e);
         }
         this.stats.lastAckedEpoch = verdict.epoch;
@@ -569,6 +606,8 @@ export class ReplicatedVm {
         if (this.holding) this.release(verdict.epoch);
         if (p.kind === 'syncing' && this.sealEpoch !== undefined && verdict.epoch >= this.sealEpoch) {
           this.protection = { kind: 'protected', backup: p.backup, streamId: p.streamId };
+          this.stats.lastSyncMs = performance.now() - this.syncStartedAt;
+          this.stats.syncMaxStallMs = this.runner.takeMaxStall(); // from here on: the protected guest's stalls
           this.o.logger.info('protected', { backup: p.backup, epoch: verdict.epoch });
         }
         for (const w of this.ackWaiters.filter((x) => x.epoch <= verdict.epoch)) w.resolve();
@@ -831,4 +870,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
     timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The last `capacity` samples, for percentiles. */
+class RecentSamples {
+  private readonly values: Float64Array;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+  }
+
+  add(value: number): void {
+    this.values[this.count++ % this.values.length] = value;
+  }
+
+  /** The q-quantile (0..1, nearest rank) of the samples held; 0 when there are none. */
+  quantile(q: number): number {
+    const n = Math.min(this.count, this.values.length);
+    if (n === 0) return 0;
+    const sorted = this.values.slice(0, n).sort();
+    return sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
+  }
 }

@@ -109,4 +109,32 @@ describe('vCPU runner', () => {
     expect(m.now - atPause).toBeLessThan(5); // the 1000 ms pause is not guest time
     expect(out).toHaveLength(1); // the packet queued during the pause was processed on resume
   });
+
+  it('measures how long a due slice waited for the CPU, but not a pause', () => {
+    const m = new RecordingMachine();
+    let host = 0;
+    const r = new VcpuRunner(
+      m,
+      () => {},
+      () => host,
+    );
+    r.start();
+    vi.advanceTimersByTime(0);
+    r.deliver(Uint8Array.of(1));
+    host += 30; // other work holds the event loop before the queued slice runs
+    vi.advanceTimersByTime(0);
+    expect(r.takeMaxStall()).toBe(30);
+    expect(r.takeMaxStall()).toBe(0); // taken: a new high-water mark starts
+    m.timerAt = m.now + 10;
+    r.deliver(Uint8Array.of(2)); // arms the timer for host + 10 after its slice
+    vi.advanceTimersByTime(0);
+    host += 25; // the timer fires 15 ms late
+    vi.advanceTimersByTime(10);
+    expect(r.takeMaxStall()).toBe(15);
+    r.pause();
+    host += 500;
+    r.resume();
+    vi.advanceTimersByTime(0);
+    expect(r.takeMaxStall()).toBe(0);
+  });
 });

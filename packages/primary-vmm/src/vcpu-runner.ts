@@ -23,16 +23,30 @@ export interface RunnerCounters {
   packetsIn: number;
   packetsOut: number;
   rxRingDrops: number;
+  /**
+   * The longest a slice the guest was due (a packet arrived, a timer fell due) waited to run, in host ms, since
+   * `takeMaxStall()`: how long this single-threaded VMM's other work (encoding a sync batch, a GC) kept the
+   * running guest from the CPU. Explicit pauses (checkpoint captures) are not counted.
+   */
+  maxStallMs: number;
 }
 
 export type RunnerState = { kind: 'running' } | { kind: 'paused'; sinceHostMs: number } | { kind: 'stopped' };
 
 export class VcpuRunner {
-  readonly counters: RunnerCounters = { slices: 0, packetsIn: 0, packetsOut: 0, rxRingDrops: 0 };
+  readonly counters: RunnerCounters = {
+    slices: 0,
+    packetsIn: 0,
+    packetsOut: 0,
+    rxRingDrops: 0,
+    maxStallMs: 0,
+  };
   private state: RunnerState = { kind: 'stopped' };
   /** Host time minus guest virtual time: grows by each pause's length. */
   private offsetMs = 0;
   private sliceQueued = false;
+  /** When the queued slice was asked for. */
+  private queuedAt = 0;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
 
@@ -82,13 +96,28 @@ export class VcpuRunner {
     if (this.state.kind === 'running') this.queueSlice();
   }
 
+  /** The stall high-water mark since the last call, which starts a new one. */
+  takeMaxStall(): number {
+    const max = this.counters.maxStallMs;
+    this.counters.maxStallMs = 0;
+    return max;
+  }
+
   private queueSlice(): void {
     if (this.sliceQueued) return;
     this.sliceQueued = true;
+    this.queuedAt = this.hostNow();
     setImmediate(() => {
       this.sliceQueued = false;
-      if (this.state.kind === 'running') this.runSliceNow();
+      if (this.state.kind !== 'running') return;
+      this.noteStall(this.queuedAt);
+      this.runSliceNow();
     });
+  }
+
+  private noteStall(dueAt: number): void {
+    const late = this.hostNow() - dueAt;
+    if (late > this.counters.maxStallMs) this.counters.maxStallMs = late;
   }
 
   private runSliceNow(): void {
@@ -116,7 +145,9 @@ export class VcpuRunner {
       () => {
         this.timer = undefined;
         this.timerAt = Infinity;
-        if (this.state.kind === 'running') this.runSliceNow();
+        if (this.state.kind !== 'running') return;
+        this.noteStall(hostDue);
+        this.runSliceNow();
       },
       Math.max(0, hostDue - this.hostNow()),
     );

@@ -7,8 +7,10 @@ import {
   BodyKind,
   CheckpointAssembler,
   PageDecodeError,
+  RecordDeltaError,
   decodeCheckpointBody,
   decodePage,
+  resolveRecords,
   type ReceivedChunk,
 } from '@vmha/checkpoint';
 import {
@@ -86,14 +88,17 @@ export class CheckpointApplier {
         this.replica.loadPages(pages);
         return { kind: 'synced', epoch, pages: pages.length };
       }
-      const missing = MACHINE_RECORD_NAMES.filter((n) => !records.has(n));
+      const held = this.replica.records; // at the body's base epoch: what record deltas apply to
+      const resolved = resolveRecords(records, (n) => held?.[n as keyof MachineRecords]);
+      const missing = MACHINE_RECORD_NAMES.filter((n) => !resolved.has(n));
       if (missing.length > 0) return this.reject(epoch, `records missing: ${missing.join(', ')}`);
       const machineRecords = Object.fromEntries(
-        MACHINE_RECORD_NAMES.map((n) => [n, records.get(n)!]),
+        MACHINE_RECORD_NAMES.map((n) => [n, resolved.get(n)!]),
       ) as unknown as MachineRecords;
       this.replica.applyCheckpoint(pages, machineRecords);
       return { kind: 'applied', epoch: header.epoch, digest: this.replica.digest(), pages: pages.length };
     } catch (e) {
+      if (e instanceof RecordDeltaError) return this.reject(epoch, `record: ${e.message}`);
       return this.reject(epoch, (e as Error).message);
     }
   }

@@ -1,6 +1,7 @@
 /**
  * The primary's side of the checkpoint stream: turns sync rounds and epoch captures into checkpoint bodies,
- * each page encoded against what the backup holds (a page cache, Remus' page-delta cache), cut into chunks.
+ * each page encoded against what the backup holds (a page cache, Remus' page-delta cache) and each state record
+ * against the backup's version of it (the previous capture's), cut into chunks.
  * The cache must mirror the backup: after a resynchronisation (or when the backup changes) call `reset()`.
  */
 import { BodyKind, CheckpointBodyWriter, chunkBody, type BodyStats, type Chunk } from '@vmha/checkpoint';
@@ -25,6 +26,8 @@ export interface EncodedCheckpoint {
 
 export class CheckpointEncoder {
   private readonly cache = new Map<number, Uint8Array>();
+  /** The records of the last capture encoded: what the backup holds when it applies the next one. */
+  private lastRecords: Map<string, Uint8Array> | undefined;
   private readonly maxCachePages: number;
   private readonly maxChunkBytes: number;
 
@@ -36,6 +39,7 @@ export class CheckpointEncoder {
   /** Forgets what the backup holds (a new backup, or a resynchronisation): pages go standalone until resent. */
   reset(): void {
     this.cache.clear();
+    this.lastRecords = undefined;
   }
 
   /**
@@ -57,7 +61,10 @@ export class CheckpointEncoder {
       capture.pages,
       (index, i) => [index, capture.staging.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE)] as const,
     );
-    return this.encode(kind, epoch, baseEpoch, pages, Object.entries(capture.records));
+    const records = Object.entries(capture.records);
+    const encoded = this.encode(kind, epoch, baseEpoch, pages, records);
+    this.lastRecords = new Map(records);
+    return encoded;
   }
 
   private encode(
@@ -70,6 +77,7 @@ export class CheckpointEncoder {
     const writer = new CheckpointBodyWriter(
       { kind, epoch, baseEpoch, memoryBytes: this.options.memoryBytes },
       records ?? [],
+      this.lastRecords, // records go as deltas against the backup's, as pages do
     );
     for (const [index, contents] of pages) {
       writer.addPage(index, contents, this.cache.get(index));
