@@ -2,20 +2,14 @@
  * Record deltas round-trip whatever changed (shifted streams, edits, growth, shrinkage, nothing in common), stay
  * small when a byte stream only moved, and reject malformed or mismatched deltas with RecordDeltaError.
  */
+import { SeededRandom } from '@vmha/guest-tcp';
 import { describe, expect, it } from 'vitest';
 import { RecordDeltaError, applyRecordDelta, encodeRecordDelta } from './record-delta.ts';
 
-/** mulberry32: seeded, so every run sees the same bytes. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = (seed: number) => {
+  const rng = new SeededRandom(seed);
+  return () => rng.next();
+};
 const randomBytes = (random: () => number, n: number) =>
   Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
 const concat = (...parts: Uint8Array[]) => {
