@@ -55,6 +55,8 @@ describe('kill -9 of the primary of a replicated VM', () => {
           args: VM_ARGS,
         });
       let backup = { instance: 'v1', proc: await launchBackup(1) };
+      /** Runs whose primary had checkpoints sent but not acked at its last report before the kill (<= 250 ms). */
+      let killedWithCheckpointsInFlight = 0;
       for (let run = 1; run <= RUNS; run++) {
         const now = current;
         await until(
@@ -92,7 +94,9 @@ describe('kill -9 of the primary of a replicated VM', () => {
           return (c['net.sent'] ?? 0) > sentBefore + 200;
         });
         await new Promise((r) => setTimeout(r, rng.int(0, 1500)));
-        const ackedBefore = (await counters(cluster, now.service, now.instance))['repl.acked_epoch'] ?? 0;
+        const atKill = await counters(cluster, now.service, now.instance);
+        const ackedBefore = atKill['repl.acked_epoch'] ?? 0;
+        if ((atKill['repl.in_flight'] ?? 0) > 0) killedWithCheckpointsInFlight++;
         now.proc.signal('SIGKILL');
         await now.proc.exited;
         const promoted = backup;
@@ -114,6 +118,10 @@ describe('kill -9 of the primary of a replicated VM', () => {
         backup = nextBackup;
       }
       reportSub.unsubscribe();
+      console.info(
+        `${killedWithCheckpointsInFlight} of ${RUNS} kills hit a primary with checkpoints in flight`,
+      );
+      expect(killedWithCheckpointsInFlight, 'kills mid-checkpoint').toBeGreaterThan(0);
       current.proc.signal('SIGTERM');
       backup.proc.signal('SIGTERM');
       await Promise.all([current.proc.exited, backup.proc.exited]);
