@@ -35,6 +35,8 @@ export { CubicController } from './congestion/cubic.ts';
 export { congestionControllerFactory, registerCongestionController } from './congestion/registry.ts';
 export { StateFormatError } from './internal/state-codec.ts';
 export { SeededRandom } from './internal/rng.ts';
+export { RtoEstimator, type RtoBounds } from './internal/rto.ts';
+export { ByteQueue } from './internal/byte-queue.ts';
 export { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from './internal/seq.ts';
 export {
   IPV4_HEADER_BYTES,

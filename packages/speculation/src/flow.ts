@@ -1,0 +1,460 @@
+/**
+ * One speculated TCP connection (see docs/design/speculation.md): the guest's bytes are acknowledged to the guest
+ * as soon as they are buffered here, and delivered to the client by this flow after their epoch commits, with its
+ * own retransmission timer (RFC 6298), fast retransmit and NewReno recovery (RFC 5681, RFC 6582), within the
+ * client's advertised window, probing it when it is zero (RFC 9293 §3.8.6.1).
+ *
+ * Sequence numbers are the guest's: `clientUna` ≤ `sndNxt` ≤ `releasedEdge` ≤ `specAck`.
+ */
+import {
+  ACK,
+  ByteQueue,
+  FIN,
+  PSH,
+  RtoEstimator,
+  encodeTcpSegment,
+  seqAdd,
+  seqDiff,
+  seqGe,
+  seqGt,
+  seqLe,
+  seqLt,
+  type RtoBounds,
+  type TcpOptions,
+  type TcpSegment,
+} from '@vmha/guest-tcp';
+
+export interface FlowKey {
+  guestAddress: number;
+  guestPort: number;
+  clientAddress: number;
+  clientPort: number;
+}
+
+/** What the two SYNs said. */
+export interface FlowOptions {
+  /** The shift the client applies to its windows (and the guest to the windows it is shown). */
+  clientWindowShift: number;
+  timestamps: boolean;
+  /** Largest segment toward the client. */
+  mss: number;
+}
+
+export interface FlowCounters {
+  specAcks: number;
+  windowUpdates: number;
+  guestDuplicates: number;
+  guestRefused: number;
+  absorbedAcks: number;
+  segmentsSent: number;
+  bytesSent: number;
+  retransmits: number;
+  timeouts: number;
+  probes: number;
+}
+
+export interface FlowHost {
+  now(): number;
+  toGuest(packet: Uint8Array): void;
+  toNetwork(packet: Uint8Array): void;
+  counters: FlowCounters;
+}
+
+interface GuestHeader {
+  epoch: number;
+  ack: number;
+  window: number;
+  timestamps: { value: number; echo: number } | undefined;
+}
+
+export class SpeculativeFlow {
+  /** The next byte expected from the guest: everything before it is buffered here and acked to the guest. */
+  private specAck: number;
+  /** The guest's latest ACK field (its RCV.NXT): the sequence number of the ACKs shown to it. */
+  private guestRcvNxt: number;
+  private lastShownWindow = -1;
+  private readonly buffer = new ByteQueue();
+  /** The guest's FIN, once buffered (its sequence number). */
+  private finSeq: number | undefined;
+  /** Each uncommitted epoch's right edge (the seq after its last byte). */
+  private readonly edges: Array<{ epoch: number; edge: number }> = [];
+  private releasedEdge: number;
+  /** ACK field, window and timestamps of the guest's segments, until their epoch commits. */
+  private readonly headers: GuestHeader[] = [];
+  private committed: Omit<GuestHeader, 'epoch'>;
+  private lastClientTsVal = 0;
+  private clientFinSeen = false;
+  /** The guest answered a SYN: the client's ACK completing the handshake must reach it, even without data. */
+  private handshakeAckDue: boolean;
+
+  // The client side: RFC 5681 / 6582 sender state.
+  private clientUna: number;
+  private sndNxt: number;
+  private sndMax: number;
+  private clientWindow: number;
+  private cwnd: number;
+  private ssthresh = Number.MAX_SAFE_INTEGER;
+  private dupAcks = 0;
+  private recover: number | undefined;
+  private readonly rto: RtoEstimator;
+  private rtoDeadline: number | undefined;
+  private persistDeadline: number | undefined;
+  private rttProbe: { seq: number; sentAt: number } | undefined;
+
+  constructor(
+    readonly key: FlowKey,
+    private readonly options: FlowOptions,
+    /** The guest's first data byte (its ISS + 1) and its ACK field at the handshake. */
+    start: {
+      guestSeq: number;
+      guestAck: number;
+      clientWindow: number;
+      clientTsVal: number;
+      /** The guest is the passive opener: its SYN-ACK still awaits the client's ACK. */
+      passive: boolean;
+    },
+    private readonly host: FlowHost,
+    private readonly bufferBytes: number,
+    rtoBounds: RtoBounds,
+  ) {
+    this.specAck = start.guestSeq;
+    this.handshakeAckDue = start.passive;
+    this.releasedEdge = start.guestSeq;
+    this.clientUna = start.guestSeq;
+    this.sndNxt = start.guestSeq;
+    this.sndMax = start.guestSeq;
+    this.guestRcvNxt = start.guestAck;
+    this.clientWindow = start.clientWindow;
+    this.lastClientTsVal = start.clientTsVal;
+    this.committed = { ack: start.guestAck, window: 0, timestamps: undefined };
+    this.cwnd = 10 * options.mss; // RFC 6928 initial window
+    this.rto = new RtoEstimator(rtoBounds);
+  }
+
+  /** Every byte the guest sent was delivered and acknowledged, and both sides closed. */
+  get finished(): boolean {
+    return this.finSeq !== undefined && this.clientFinSeen && this.clientUna === seqAdd(this.finSeq, 1);
+  }
+
+  get nextDeadline(): number | undefined {
+    if (this.rtoDeadline === undefined) return this.persistDeadline;
+    if (this.persistDeadline === undefined) return this.rtoDeadline;
+    return Math.min(this.rtoDeadline, this.persistDeadline);
+  }
+
+  /** Bytes buffered here (acked to the guest, not yet acked by the client). */
+  get buffered(): number {
+    return seqDiff(this.specAck, this.clientUna);
+  }
+
+  // --- From the guest ------------------------------------------------------------------------------------
+
+  /** A data or FIN segment from the guest during `epoch`: buffered and acknowledged to the guest at once. */
+  fromGuest(seg: TcpSegment, epoch: number): void {
+    this.noteGuestHeader(seg, epoch);
+    const fin = (seg.flags & FIN) !== 0;
+    const end = seqAdd(seg.seq, seg.payload.length + (fin ? 1 : 0));
+    if (seqLe(end, this.specAck)) {
+      // Already buffered (the guest retransmitted before our ACK reached it): show it the ACK again.
+      this.host.counters.guestDuplicates++;
+      this.ackGuest(seg);
+      return;
+    }
+    if (seqGt(seg.seq, this.specAck) || this.finSeq !== undefined) {
+      this.host.counters.guestRefused++; // a gap (an earlier segment was refused): the guest will resend
+      return;
+    }
+    const skip = seqDiff(this.specAck, seg.seq);
+    const room = this.bufferBytes - this.buffered;
+    const data = seg.payload.subarray(skip);
+    const take = Math.min(data.length, Math.max(0, room));
+    if (take > 0) {
+      this.buffer.pushOwned(data.slice(0, take));
+      this.specAck = seqAdd(this.specAck, take);
+    }
+    if (fin && take === data.length) {
+      this.finSeq = this.specAck;
+      this.specAck = seqAdd(this.specAck, 1);
+    }
+    if (take < data.length) this.host.counters.guestRefused++;
+    const last = this.edges.at(-1);
+    if (last?.epoch === epoch) last.edge = this.specAck;
+    else this.edges.push({ epoch, edge: this.specAck });
+    this.ackGuest(seg);
+  }
+
+  /** A segment without data from the guest (a pure ACK): its ACK field and window count once committed. */
+  noteGuestHeader(seg: TcpSegment, epoch: number): void {
+    this.guestRcvNxt = seg.ack;
+    const last = this.headers.at(-1);
+    const header = { epoch, ack: seg.ack, window: seg.window, timestamps: seg.options.timestamps };
+    if (last?.epoch === epoch) this.headers[this.headers.length - 1] = header;
+    else this.headers.push(header);
+  }
+
+  /** A guest pure ACK released at commit: sent with a sequence number the client will accept. */
+  releasePureAck(seg: TcpSegment): Uint8Array {
+    return this.segmentToClient(this.sndNxt, 0, ACK, {
+      ack: seg.ack,
+      window: seg.window,
+      timestamps: seg.options.timestamps,
+    });
+  }
+
+  // --- Commit --------------------------------------------------------------------------------------------
+
+  commit(epoch: number): void {
+    while (this.headers.length > 0 && this.headers[0].epoch <= epoch) {
+      const h = this.headers.shift()!;
+      this.committed = { ack: h.ack, window: h.window, timestamps: h.timestamps };
+    }
+    while (this.edges.length > 0 && this.edges[0].epoch <= epoch)
+      this.releasedEdge = this.edges.shift()!.edge;
+    this.send();
+  }
+
+  // --- From the client -----------------------------------------------------------------------------------
+
+  /**
+   * A segment from the client. Returns the segment to deliver to the guest (its ACK raised to what the guest was
+   * shown, its window this buffer's, SACK blocks removed), or undefined when nothing in it concerns the guest.
+   */
+  fromClient(seg: TcpSegment): Uint8Array | undefined {
+    if (seg.options.timestamps) this.lastClientTsVal = seg.options.timestamps.value;
+    const windowBefore = this.clientWindow;
+    this.clientWindow = seg.window << this.options.clientWindowShift;
+    let carries = seg.payload.length > 0 || (seg.flags & FIN) !== 0;
+    if (this.handshakeAckDue && seg.flags & ACK && seqGe(seg.ack, this.clientUna)) {
+      this.handshakeAckDue = false;
+      carries = true; // the guest's SYN-ACK is acknowledged: it must see that
+    }
+    if (seg.flags & ACK) this.onClientAck(seg.ack, !carries && this.clientWindow === windowBefore);
+    if ((seg.flags & FIN) !== 0) this.clientFinSeen = true;
+    this.send();
+    this.maybeWindowUpdate();
+    if (!carries) {
+      this.host.counters.absorbedAcks++;
+      return undefined;
+    }
+    return encodeTcpSegment(
+      {
+        src: seg.src,
+        dst: seg.dst,
+        srcPort: seg.srcPort,
+        dstPort: seg.dstPort,
+        seq: seg.seq,
+        ack: this.specAck,
+        flags: seg.flags | ACK,
+        window: this.guestWindowField(),
+        options: seg.options.timestamps ? { timestamps: seg.options.timestamps } : undefined,
+      },
+      seg.payload.length,
+      (buf, at) => buf.set(seg.payload, at),
+    );
+  }
+
+  private onClientAck(ack: number, couldBeDuplicate: boolean): void {
+    if (seqGt(ack, this.clientUna) && seqLe(ack, this.sndMax)) {
+      const acked = seqDiff(ack, this.clientUna);
+      const dataAcked = Math.min(acked, this.buffer.length);
+      if (dataAcked > 0) this.buffer.discard(dataAcked);
+      this.clientUna = ack;
+      if (seqLt(this.sndNxt, ack)) this.sndNxt = ack;
+      if (this.rttProbe && seqGe(ack, this.rttProbe.seq)) {
+        this.rto.sample(this.host.now() - this.rttProbe.sentAt);
+        this.rttProbe = undefined;
+      }
+      this.rto.clearBackoff();
+      if (this.recover !== undefined) {
+        if (seqGe(ack, this.recover)) {
+          this.recover = undefined; // full ACK: leave recovery (RFC 6582 §3.2 step 3)
+          this.cwnd = Math.min(this.ssthresh, this.inFlight + this.options.mss);
+        } else {
+          this.retransmit(); // partial ACK: the next hole (§3.2 step 5)
+          this.cwnd = Math.max(this.cwnd - acked + this.options.mss, this.options.mss);
+        }
+      } else if (this.cwnd < this.ssthresh) this.cwnd += Math.min(acked, this.options.mss);
+      else this.cwnd += Math.max(1, Math.floor((this.options.mss * this.options.mss) / this.cwnd));
+      this.dupAcks = 0;
+      this.rtoDeadline = this.clientUna === this.sndMax ? undefined : this.host.now() + this.rto.rto;
+      return;
+    }
+    if (ack === this.clientUna && couldBeDuplicate && seqGt(this.sndMax, this.clientUna)) {
+      this.dupAcks++;
+      if (this.dupAcks === 3 && this.recover === undefined) {
+        // Fast retransmit (RFC 5681 §3.2) and NewReno recovery.
+        this.ssthresh = Math.max(Math.floor(this.inFlight / 2), 2 * this.options.mss);
+        this.recover = this.sndMax;
+        this.retransmit();
+        this.cwnd = this.ssthresh + 3 * this.options.mss;
+      } else if (this.dupAcks > 3) this.cwnd += this.options.mss;
+    }
+  }
+
+  // --- Timers --------------------------------------------------------------------------------------------
+
+  tick(now: number): void {
+    if (this.rtoDeadline !== undefined && now >= this.rtoDeadline) {
+      // RFC 6298 §5.4-5.6, and RFC 5681 §3.1's loss window.
+      this.host.counters.timeouts++;
+      this.ssthresh = Math.max(Math.floor(this.inFlight / 2), 2 * this.options.mss);
+      this.cwnd = this.options.mss;
+      this.recover = undefined;
+      this.dupAcks = 0;
+      this.rto.backOff();
+      this.rttProbe = undefined;
+      this.sndNxt = this.clientUna; // go back: resend from the oldest unacknowledged byte
+      this.rtoDeadline = undefined;
+      this.send();
+      if (this.rtoDeadline === undefined && seqGt(this.sndMax, this.clientUna))
+        this.rtoDeadline = now + this.rto.rto;
+    }
+    if (this.persistDeadline !== undefined && now >= this.persistDeadline) {
+      this.persistDeadline = undefined;
+      this.probe();
+    }
+  }
+
+  // --- Sending to the client -----------------------------------------------------------------------------
+
+  private get inFlight(): number {
+    return seqDiff(this.sndMax, this.clientUna);
+  }
+
+  /** Sends what is committed, within the client's window and the congestion window. */
+  private send(): void {
+    const mss = this.options.mss;
+    const fin = this.finSeq;
+    const dataEnd = fin ?? this.specAck;
+    const committedDataEnd = seqLt(this.releasedEdge, dataEnd) ? this.releasedEdge : dataEnd;
+    const finReleased = fin !== undefined && seqGt(this.releasedEdge, fin);
+    for (;;) {
+      const windowRoom = seqDiff(seqAdd(this.clientUna, this.clientWindow), this.sndNxt);
+      const cwndRoom = this.cwnd - seqDiff(this.sndNxt, this.clientUna);
+      const available = seqDiff(committedDataEnd, this.sndNxt);
+      const n = Math.min(mss, available, windowRoom, cwndRoom);
+      if (n > 0) {
+        // The FIN rides on the last data segment (it takes no window space).
+        const withFin = finReleased && seqAdd(this.sndNxt, n) === fin;
+        this.transmitNew(n, ACK | (n === available ? PSH : 0) | (withFin ? FIN : 0));
+        if (withFin) break;
+        continue;
+      }
+      if (finReleased && this.sndNxt === fin && cwndRoom > 0) this.transmitNew(0, ACK | FIN);
+      break;
+    }
+    const unsent = seqGt(committedDataEnd, this.sndNxt) || (finReleased && seqLe(this.sndNxt, fin!));
+    const windowShut = seqLe(seqAdd(this.clientUna, this.clientWindow), this.sndNxt);
+    if (unsent && windowShut && this.clientUna === this.sndMax) {
+      this.persistDeadline ??= this.host.now() + this.rto.rto; // zero window: probe it (RFC 9293 §3.8.6.1)
+    } else this.persistDeadline = undefined;
+  }
+
+  /** Sends `len` bytes (and the FIN if flagged) at SND.NXT, and advances it. */
+  private transmitNew(len: number, flags: number): void {
+    this.transmit(this.sndNxt, len, flags);
+    this.sndNxt = seqAdd(this.sndNxt, len + (flags & FIN ? 1 : 0));
+    if (seqGt(this.sndNxt, this.sndMax)) this.sndMax = this.sndNxt;
+  }
+
+  private transmit(seq: number, len: number, flags: number): void {
+    const fresh = seqGe(seq, this.sndMax);
+    if (!fresh) this.host.counters.retransmits++;
+    this.host.counters.segmentsSent++;
+    this.host.counters.bytesSent += len;
+    if (fresh && this.rttProbe === undefined)
+      this.rttProbe = { seq: seqAdd(seq, len), sentAt: this.host.now() };
+    else if (!fresh && this.rttProbe && seqLe(seq, this.rttProbe.seq)) this.rttProbe = undefined; // Karn
+    this.rtoDeadline ??= this.host.now() + this.rto.rto;
+    this.host.toNetwork(this.segmentToClient(seq, len, flags, this.committed));
+  }
+
+  /** Resends the segment at the oldest unacknowledged byte. */
+  private retransmit(): void {
+    const dataLeft = this.finSeq === undefined ? this.buffer.length : seqDiff(this.finSeq, this.clientUna);
+    const len = Math.min(this.options.mss, dataLeft, seqDiff(this.releasedEdge, this.clientUna));
+    const fin = this.finSeq !== undefined && seqAdd(this.clientUna, Math.max(0, len)) === this.finSeq;
+    if (len <= 0 && !fin) return;
+    this.transmit(this.clientUna, Math.max(0, len), ACK | (fin ? FIN : 0));
+  }
+
+  /** One byte past a zero window, to learn when it opens; backed off like the RTO. */
+  private probe(): void {
+    this.host.counters.probes++;
+    const hasData = seqLt(this.sndNxt, this.finSeq ?? this.specAck) && seqLt(this.sndNxt, this.releasedEdge);
+    this.host.toNetwork(this.segmentToClient(this.sndNxt, hasData ? 1 : 0, ACK, this.committed));
+    // If the window had opened, the client takes the byte and acknowledges it: let that ACK count.
+    if (hasData && seqGe(this.sndNxt, this.sndMax)) this.sndMax = seqAdd(this.sndNxt, 1);
+    this.rto.backOff();
+    this.persistDeadline = this.host.now() + this.rto.rto;
+  }
+
+  private segmentToClient(
+    seq: number,
+    len: number,
+    flags: number,
+    h: Omit<GuestHeader, 'epoch'>,
+  ): Uint8Array {
+    const options: TcpOptions | undefined =
+      this.options.timestamps && h.timestamps ? { timestamps: h.timestamps } : undefined;
+    const offset = seqDiff(seq, this.clientUna);
+    return encodeTcpSegment(
+      {
+        src: this.key.guestAddress,
+        dst: this.key.clientAddress,
+        srcPort: this.key.guestPort,
+        dstPort: this.key.clientPort,
+        seq,
+        ack: h.ack,
+        flags,
+        window: h.window,
+        options,
+      },
+      len,
+      (buf, at) => this.buffer.copyTo(buf, at, offset, len),
+    );
+  }
+
+  // --- To the guest --------------------------------------------------------------------------------------
+
+  /** The window shown to the guest: this buffer's free space, in the client's scale. */
+  private guestWindowField(): number {
+    const free = Math.max(0, this.bufferBytes - this.buffered);
+    const field = Math.min(free >>> this.options.clientWindowShift, 0xffff);
+    this.lastShownWindow = field;
+    return field;
+  }
+
+  /** The ACK for everything buffered, as if from the client. */
+  private ackGuest(seg: TcpSegment): void {
+    this.host.counters.specAcks++;
+    this.host.toGuest(this.ackToGuest(seg.options.timestamps?.value));
+  }
+
+  /** After the client freed buffer space the guest was told it lacked: a window update (not a duplicate ACK). */
+  private maybeWindowUpdate(): void {
+    const free = Math.max(0, this.bufferBytes - this.buffered) >>> this.options.clientWindowShift;
+    const shown = this.lastShownWindow;
+    if (shown < 0 || Math.min(free, 0xffff) <= shown) return;
+    const gain = (Math.min(free, 0xffff) - shown) << this.options.clientWindowShift;
+    if (gain < Math.min(this.bufferBytes / 4, 2 * this.options.mss) && shown > 0) return;
+    this.host.counters.windowUpdates++;
+    this.host.toGuest(this.ackToGuest(undefined));
+  }
+
+  private ackToGuest(echo: number | undefined): Uint8Array {
+    return encodeTcpSegment({
+      src: this.key.clientAddress,
+      dst: this.key.guestAddress,
+      srcPort: this.key.clientPort,
+      dstPort: this.key.guestPort,
+      seq: this.guestRcvNxt,
+      ack: this.specAck,
+      flags: ACK,
+      window: this.guestWindowField(),
+      options: this.options.timestamps
+        ? { timestamps: { value: this.lastClientTsVal, echo: echo ?? this.committed.timestamps?.value ?? 0 } }
+        : undefined,
+    });
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * The primary VMM's speculative output path for one guest (VEE 2012, docs/design/speculation.md). Every packet
+ * the guest sends passes through here tagged with its epoch:
+ *  - data and FINs of TCP flows whose handshake was seen are buffered by their flow, acknowledged to the guest at
+ *    once, and delivered to the client by the flow after their epoch commits;
+ *  - everything else (handshakes, pure ACKs, RSTs, other protocols, flows opened before speculation began) is
+ *    held until its epoch commits, as output commit holds it.
+ * Packets from the network go to the guest translated by their flow (never a stale or duplicate ACK).
+ */
+import { ACK, FIN, RST, SYN, parseTcpSegment, type RtoBounds, type TcpSegment } from '@vmha/guest-tcp';
+import { SpeculativeFlow, type FlowCounters, type FlowKey } from './flow.ts';
+
+export interface SpeculationOptions {
+  /** The guest's IPv4 address (as a number). */
+  guestAddress: number;
+  now(): number;
+  /** Into the guest's NIC. */
+  toGuest(packet: Uint8Array): void;
+  /** Onto the network, toward the client. */
+  toNetwork(packet: Uint8Array): void;
+  /** Bytes each flow may hold, acked to the guest but not yet by the client (default 4 MiB). */
+  bufferBytes?: number;
+  rto?: RtoBounds;
+}
+
+export interface SpeculationCounters extends FlowCounters {
+  flowsOpened: number;
+  flowsClosed: number;
+  heldPackets: number;
+  releasedPackets: number;
+  notTcp: number;
+}
+
+const DEFAULT_RTO: RtoBounds = { initialMs: 1000, minMs: 200, maxMs: 60_000, granularityMs: 1 };
+
+interface SynSeen {
+  window: number;
+  windowShift: number | undefined;
+  tsVal: number | undefined;
+  mss: number | undefined;
+}
+
+interface Held {
+  epoch: number;
+  packet: Uint8Array;
+  /** A pure ACK of a speculated flow: re-sequenced for the client at release. */
+  pureAck?: { flow: SpeculativeFlow; segment: TcpSegment };
+  /** A guest RST: its flow ends once the RST leaves. */
+  closes?: string;
+}
+
+export class Speculation {
+  readonly counters: SpeculationCounters = {
+    specAcks: 0,
+    windowUpdates: 0,
+    guestDuplicates: 0,
+    guestRefused: 0,
+    absorbedAcks: 0,
+    segmentsSent: 0,
+    bytesSent: 0,
+    retransmits: 0,
+    timeouts: 0,
+    probes: 0,
+    flowsOpened: 0,
+    flowsClosed: 0,
+    heldPackets: 0,
+    releasedPackets: 0,
+    notTcp: 0,
+  };
+  private readonly flows = new Map<string, SpeculativeFlow>();
+  private readonly clientSyns = new Map<string, SynSeen>();
+  private readonly guestSyns = new Map<string, SynSeen>();
+  private held: Held[] = [];
+  private readonly bufferBytes: number;
+  private readonly host;
+
+  constructor(private readonly o: SpeculationOptions) {
+    this.bufferBytes = o.bufferBytes ?? 4 << 20;
+    this.host = { now: () => o.now(), toGuest: o.toGuest, toNetwork: o.toNetwork, counters: this.counters };
+  }
+
+  get flowCount(): number {
+    return this.flows.size;
+  }
+
+  /** The earliest time `tick()` has work. */
+  nextDeadline(): number | undefined {
+    let next: number | undefined;
+    for (const f of this.flows.values()) {
+      const d = f.nextDeadline;
+      if (d !== undefined && (next === undefined || d < next)) next = d;
+    }
+    return next;
+  }
+
+  tick(): void {
+    const now = this.o.now();
+    for (const f of this.flows.values()) {
+      const d = f.nextDeadline;
+      if (d !== undefined && d <= now) f.tick(now);
+    }
+  }
+
+  /** A packet the guest sent during `epoch`. */
+  fromGuest(packet: Uint8Array, epoch: number): void {
+    const parsed = parseTcpSegment(packet);
+    if (!parsed.ok || parsed.segment.src !== this.o.guestAddress) {
+      this.counters.notTcp++;
+      this.hold({ epoch, packet });
+      return;
+    }
+    const seg = parsed.segment;
+    const key = flowKeyOf(seg.src, seg.srcPort, seg.dst, seg.dstPort);
+    if (seg.flags & SYN) {
+      if (seg.flags & ACK) this.open(key, seg, this.clientSyns.get(key), 'guest-syn-ack');
+      else this.guestSyns.set(key, synOf(seg));
+      this.hold({ epoch, packet });
+      return;
+    }
+    const flow = this.flows.get(key);
+    if (seg.flags & RST) {
+      this.hold({ epoch, packet, closes: flow ? key : undefined });
+      return;
+    }
+    if (!flow) {
+      this.hold({ epoch, packet });
+      return;
+    }
+    if (seg.payload.length > 0 || seg.flags & FIN) {
+      flow.fromGuest(seg, epoch);
+      return;
+    }
+    flow.noteGuestHeader(seg, epoch);
+    this.hold({ epoch, packet, pureAck: { flow, segment: seg } });
+  }
+
+  /** A packet from the network for the guest. */
+  fromNetwork(packet: Uint8Array): void {
+    const parsed = parseTcpSegment(packet);
+    if (!parsed.ok || parsed.segment.dst !== this.o.guestAddress) {
+      this.o.toGuest(packet);
+      return;
+    }
+    const seg = parsed.segment;
+    const key = flowKeyOf(seg.dst, seg.dstPort, seg.src, seg.srcPort);
+    if (seg.flags & SYN) {
+      if (seg.flags & ACK) this.open(key, seg, this.guestSyns.get(key), 'client-syn-ack');
+      else this.clientSyns.set(key, synOf(seg));
+      this.o.toGuest(packet);
+      return;
+    }
+    const flow = this.flows.get(key);
+    if (!flow) {
+      this.o.toGuest(packet);
+      return;
+    }
+    if (seg.flags & RST) {
+      this.close(key);
+      this.o.toGuest(packet);
+      return;
+    }
+    const out = flow.fromClient(seg);
+    if (out) this.o.toGuest(out);
+    if (flow.finished) this.close(key);
+  }
+
+  /** The backup has everything the guest did up to `epoch`: what it sent may leave. */
+  commit(epoch: number): void {
+    let i = 0;
+    while (i < this.held.length && this.held[i].epoch <= epoch) {
+      const h = this.held[i++];
+      this.counters.releasedPackets++;
+      this.o.toNetwork(h.pureAck ? h.pureAck.flow.releasePureAck(h.pureAck.segment) : h.packet);
+      if (h.closes) this.close(h.closes);
+    }
+    this.held = i === this.held.length ? [] : this.held.slice(i);
+    for (const [key, flow] of this.flows) {
+      flow.commit(epoch);
+      if (flow.finished) this.close(key);
+    }
+  }
+
+  private hold(h: Held): void {
+    this.counters.heldPackets++;
+    this.held.push(h);
+  }
+
+  /** A handshake completed in either direction: speculation starts for the flow. */
+  private open(
+    key: string,
+    synAck: TcpSegment,
+    syn: SynSeen | undefined,
+    from: 'guest-syn-ack' | 'client-syn-ack',
+  ) {
+    if (syn === undefined || this.flows.has(key)) return;
+    const ack = synOf(synAck);
+    const [guest, client] = from === 'guest-syn-ack' ? [ack, syn] : [syn, ack];
+    const scaled = guest.windowShift !== undefined && client.windowShift !== undefined;
+    const timestamps = guest.tsVal !== undefined && client.tsVal !== undefined;
+    const k = parseKey(key);
+    const flow = new SpeculativeFlow(
+      k,
+      {
+        clientWindowShift: scaled ? client.windowShift! : 0,
+        timestamps,
+        mss: Math.min(client.mss ?? 536, guest.mss ?? 65_495),
+      },
+      from === 'guest-syn-ack'
+        ? {
+            guestSeq: (synAck.seq + 1) >>> 0,
+            guestAck: synAck.ack,
+            clientWindow: client.window,
+            clientTsVal: client.tsVal ?? 0,
+            passive: true,
+          }
+        : {
+            guestSeq: synAck.ack,
+            guestAck: (synAck.seq + 1) >>> 0,
+            clientWindow: client.window,
+            clientTsVal: client.tsVal ?? 0,
+            passive: false,
+          },
+      this.host,
+      this.bufferBytes,
+      this.o.rto ?? DEFAULT_RTO,
+    );
+    this.flows.set(key, flow);
+    this.clientSyns.delete(key);
+    this.guestSyns.delete(key);
+    this.counters.flowsOpened++;
+  }
+
+  private close(key: string): void {
+    if (this.flows.delete(key)) this.counters.flowsClosed++;
+  }
+}
+
+function synOf(seg: TcpSegment): SynSeen {
+  return {
+    window: seg.window,
+    windowShift: seg.options.windowScale,
+    tsVal: seg.options.timestamps?.value,
+    mss: seg.options.mss,
+  };
+}
+
+function flowKeyOf(
+  guestAddress: number,
+  guestPort: number,
+  clientAddress: number,
+  clientPort: number,
+): string {
+  return `${guestAddress}:${guestPort}:${clientAddress}:${clientPort}`;
+}
+
+function parseKey(key: string): FlowKey {
+  const [guestAddress, guestPort, clientAddress, clientPort] = key.split(':').map(Number);
+  return { guestAddress, guestPort, clientAddress, clientPort };
+}
