@@ -122,6 +122,8 @@ describe('planned failover', () => {
     if (!reply.ok) throw new Error(reply.detail);
     expect(reply.message).toMatchObject({ accepted: true, newPrimary: 'backup-b' });
     expect(vm.backup.state.kind).toBe('primary');
+    // The answer leaves first; the old primary is fenced right after.
+    await until(() => vm.primary.state.kind === 'fenced', 'the old primary fenced', 5000);
     expect(vm.primary.state).toMatchObject({ kind: 'fenced', why: 'handed over to backup-b' });
     expect(vm.handedOver).toEqual(['backup-b']);
     expect(reply.message.guestPausedMs).toBeGreaterThan(0);

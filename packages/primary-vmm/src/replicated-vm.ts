@@ -650,13 +650,17 @@ export class ReplicatedVm {
 
   private async onHandoverRequest(req: HandoverRequest, msg: Msg): Promise<void> {
     if (this.protection.kind === 'fenced') return; // not the primary any more: the one that is answers
-    const result = await this.handOver(req.requestedBy || 'unknown');
-    msg.respond(
-      encodeMessage(HandoverReply, {
-        vmId: this.o.vmId,
-        ...(result.accepted ? { reason: '', ...result } : result),
-      }),
-    );
+    const answer = async (result: HandoverResult): Promise<void> => {
+      msg.respond(
+        encodeMessage(HandoverReply, {
+          vmId: this.o.vmId,
+          ...(result.accepted ? { reason: '', ...result } : result),
+        }),
+      );
+      await this.o.nc.flush().catch(() => undefined);
+    };
+    const result = await this.handOver(req.requestedBy || 'unknown', answer);
+    if (!result.accepted) await answer(result);
   }
 
   /**
@@ -667,7 +671,11 @@ export class ReplicatedVm {
    * the backup answers, this VMM claims the lease back by CAS (so a backup still trying cannot win it too) and
    * runs on unprotected; the backup joins again.
    */
-  async handOver(requestedBy: string): Promise<HandoverResult> {
+  async handOver(
+    requestedBy: string,
+    /** Told of a successful handover before this VMM is fenced (and its service, told, may exit). */
+    announce?: (result: HandoverResult) => Promise<void>,
+  ): Promise<HandoverResult> {
     const p = this.protection;
     if (p.kind !== 'protected')
       return { accepted: false, reason: `not protected by a synced backup (${p.kind})` };
@@ -694,15 +702,17 @@ export class ReplicatedVm {
       );
       const reply = decodeMessage(TakeoverReply, answer.data);
       if (reply.ok && reply.message.accepted) {
-        const guestPausedMs = performance.now() - t0;
-        this.fence(`handed over to ${p.backup}`, p.backup);
-        return {
+        const result: HandoverResult = {
           accepted: true,
           newPrimary: p.backup,
           epoch: finalEpoch,
           leaseRevision: reply.message.leaseRevision,
-          guestPausedMs,
+          guestPausedMs: performance.now() - t0,
         };
+        // (The guest stays paused and nothing is held: nothing can leave here while the answer goes out.)
+        await announce?.(result).catch(() => undefined);
+        this.fence(`handed over to ${p.backup}`, p.backup);
+        return result;
       }
       reason = reply.ok
         ? `the backup refused: ${reply.message.reason}`
