@@ -60,6 +60,29 @@ export interface FlowHost {
   counters: FlowCounters;
 }
 
+/** A flow's state for a checkpoint: everything but the buffered bytes, which travel beside it raw. */
+export interface FlowState {
+  key: FlowKey;
+  options: FlowOptions;
+  specAck: number;
+  guestRcvNxt: number;
+  lastShownWindow: number;
+  bufferedBytes: number;
+  finSeq: number | null;
+  edges: Array<{ epoch: number; edge: number }>;
+  releasedEdge: number;
+  headers: GuestHeader[];
+  committed: Omit<GuestHeader, 'epoch'>;
+  lastClientTsVal: number;
+  clientFinSeen: boolean;
+  handshakeAckDue: boolean;
+  clientUna: number;
+  sndMax: number;
+  clientWindow: number;
+  ssthresh: number;
+  rto: { srtt: number | null; rttvar: number; baseRto: number };
+}
+
 interface GuestHeader {
   epoch: number;
   ack: number;
@@ -145,6 +168,81 @@ export class SpeculativeFlow {
   /** Bytes buffered here (acked to the guest, not yet acked by the client). */
   get buffered(): number {
     return seqDiff(this.specAck, this.clientUna);
+  }
+
+  // --- Checkpoints ---------------------------------------------------------------------------------------
+
+  /** The flow's state, and its buffered bytes (from the client's cumulative ACK on). */
+  saveState(): { state: FlowState; bytes: Uint8Array } {
+    return {
+      state: {
+        key: this.key,
+        options: this.options,
+        specAck: this.specAck,
+        guestRcvNxt: this.guestRcvNxt,
+        lastShownWindow: this.lastShownWindow,
+        bufferedBytes: this.buffer.length,
+        finSeq: this.finSeq ?? null,
+        edges: this.edges.map((e) => ({ ...e })),
+        releasedEdge: this.releasedEdge,
+        headers: this.headers.map((h) => ({ ...h })),
+        committed: { ...this.committed },
+        lastClientTsVal: this.lastClientTsVal,
+        clientFinSeen: this.clientFinSeen,
+        handshakeAckDue: this.handshakeAckDue,
+        clientUna: this.clientUna,
+        sndMax: this.sndMax,
+        clientWindow: this.clientWindow,
+        ssthresh: this.ssthresh,
+        rto: { srtt: this.rto.srtt ?? null, rttvar: this.rto.rttvar, baseRto: this.rto.baseRto },
+      },
+      bytes: this.buffer.toBytes(),
+    };
+  }
+
+  /**
+   * The flow as a checkpoint captured it, on the VMM that resumes the guest from that checkpoint. Whatever the
+   * old primary sent of it the client may hold: every buffered byte counts as sent once, and delivery starts
+   * again from the client's last ACK (duplicates are harmless to it), with a fresh congestion window.
+   */
+  static restore(
+    state: FlowState,
+    bytes: Uint8Array,
+    host: FlowHost,
+    bufferBytes: number,
+    rtoBounds: RtoBounds,
+  ): SpeculativeFlow {
+    if (bytes.length !== state.bufferedBytes)
+      throw new RangeError(`flow state has ${bytes.length} buffered bytes, expected ${state.bufferedBytes}`);
+    const flow = new SpeculativeFlow(
+      state.key,
+      state.options,
+      {
+        guestSeq: state.clientUna,
+        guestAck: state.guestRcvNxt,
+        clientWindow: state.clientWindow,
+        clientTsVal: state.lastClientTsVal,
+        passive: state.handshakeAckDue,
+      },
+      host,
+      bufferBytes,
+      rtoBounds,
+    );
+    if (bytes.length > 0) flow.buffer.pushOwned(bytes.slice());
+    flow.specAck = state.specAck;
+    flow.lastShownWindow = state.lastShownWindow;
+    flow.finSeq = state.finSeq ?? undefined;
+    flow.edges.push(...state.edges);
+    flow.releasedEdge = state.releasedEdge;
+    flow.headers.push(...state.headers);
+    flow.committed = { ...state.committed };
+    flow.clientFinSeen = state.clientFinSeen;
+    flow.sndMax = seqGt(state.specAck, state.sndMax) ? state.specAck : state.sndMax;
+    flow.ssthresh = state.ssthresh;
+    flow.rto.srtt = state.rto.srtt ?? undefined;
+    flow.rto.rttvar = state.rto.rttvar;
+    flow.rto.baseRto = state.rto.baseRto;
+    return flow;
   }
 
   // --- From the guest ------------------------------------------------------------------------------------

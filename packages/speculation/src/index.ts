@@ -3,5 +3,16 @@
  * VMM acknowledges the guest's TCP segments at once and delivers them itself once their epoch commits. Pure and
  * clock-injected; see docs/design/speculation.md.
  */
-export { Speculation, type SpeculationCounters, type SpeculationOptions } from './speculation.ts';
-export { SpeculativeFlow, type FlowCounters, type FlowKey, type FlowOptions } from './flow.ts';
+export {
+  Speculation,
+  SpeculationStateError,
+  type SpeculationCounters,
+  type SpeculationOptions,
+} from './speculation.ts';
+export {
+  SpeculativeFlow,
+  type FlowCounters,
+  type FlowKey,
+  type FlowOptions,
+  type FlowState,
+} from './flow.ts';

@@ -17,15 +17,24 @@ import {
   seqLt,
   toIpv4Address,
   type SimNode,
+  type TcpSocket,
 } from '@vmha/guest-tcp';
 import { describe, expect, it } from 'vitest';
-import { Speculation } from './speculation.ts';
+import { Speculation, SpeculationStateError } from './speculation.ts';
 
 const GUEST = '10.5.0.2';
 const CLIENT = '10.5.0.9';
 
 /** Stream byte i of a seeded transfer. */
 const streamByte = (seed: number, i: number) => (Math.imul(i ^ seed, 2654435761) >>> 24) & 0xff;
+
+interface Checkpoint {
+  epoch: number;
+  stack: Uint8Array;
+  speculation: Uint8Array;
+  edges: Array<[number, number]>;
+  clientShift: number;
+}
 
 interface Observed {
   /** ACKs shown to the guest that were below one it had seen. */
@@ -44,6 +53,7 @@ class SpeculativeGuest implements SimNode {
   readonly addressText = GUEST;
   readonly stack: TcpStack;
   readonly spec: Speculation;
+  private clientShift = 0;
   readonly observed: Observed = {
     ackRegressions: 0,
     duplicateAcks: 0,
@@ -63,7 +73,9 @@ class SpeculativeGuest implements SimNode {
    */
   private rxRing: Uint8Array[] = [];
   private clientRight: number | undefined;
-  private clientShift = 0;
+
+  /** Called at the end of each epoch with the guest paused: a checkpoint may be captured then. */
+  onEpochEnd: ((epoch: number) => void) | undefined;
 
   constructor(
     private readonly net: SimNetwork,
@@ -71,24 +83,48 @@ class SpeculativeGuest implements SimNode {
     private readonly epochMs: number,
     private readonly commitDelayMs: [number, number],
     bufferBytes?: number,
+    /** Resume from a checkpoint (failover): the guest stack and speculation as they were at its epoch. */
+    from?: Checkpoint,
   ) {
     this.address = toIpv4Address(GUEST);
-    this.nextEpochAt = epochMs;
-    this.spec = new Speculation({
+    const options = {
       guestAddress: this.address,
       now: () => net.clock.now(),
-      toGuest: (p) => this.toGuest(p),
-      toNetwork: (p) => this.toNetwork(p),
+      toGuest: (p: Uint8Array) => this.toGuest(p),
+      toNetwork: (p: Uint8Array) => this.toNetwork(p),
       bufferBytes,
-    });
-    this.stack = new TcpStack({
-      address: GUEST,
-      seed: 11,
-      clock: net.clock,
-      output: (p) => this.fromGuest(p),
-      mslMs: 1000,
-    });
+    };
+    if (from) {
+      this.epoch = from.epoch + 1;
+      this.committedEpoch = from.epoch;
+      for (const [e, edge] of from.edges) this.epochEdges.set(e, edge);
+      this.clientShift = from.clientShift;
+      this.nextEpochAt = net.clock.now() + epochMs;
+      this.stack = TcpStack.restore(from.stack, { clock: net.clock, output: (p) => this.fromGuest(p) });
+      this.spec = Speculation.restore(from.speculation, options, from.epoch);
+    } else {
+      this.nextEpochAt = epochMs;
+      this.spec = new Speculation(options);
+      this.stack = new TcpStack({
+        address: GUEST,
+        seed: 11,
+        clock: net.clock,
+        output: (p) => this.fromGuest(p),
+        mslMs: 1000,
+      });
+    }
     net.attach(this);
+  }
+
+  /** The guest's state at the end of the epoch just finished (call from onEpochEnd). */
+  capture(epoch: number): Checkpoint {
+    return {
+      epoch,
+      stack: this.stack.saveState(),
+      speculation: this.spec.saveState(),
+      edges: [...this.epochEdges],
+      clientShift: this.clientShift,
+    };
   }
 
   input(packet: Uint8Array): void {
@@ -111,6 +147,7 @@ class SpeculativeGuest implements SimNode {
     while (now >= this.nextEpochAt) {
       const [lo, hi] = this.commitDelayMs;
       this.commits.push({ at: this.nextEpochAt + lo + this.rng.next() * (hi - lo), epoch: this.epoch });
+      this.onEpochEnd?.(this.epoch);
       this.epoch++;
       this.nextEpochAt += this.epochMs;
     }
@@ -183,7 +220,13 @@ class SpeculativeGuest implements SimNode {
 function downloadFromGuest(
   seed: number,
   bytes: number,
-  options: { receiveBufferBytes?: number; bufferBytes?: number; loss?: number } = {},
+  options: {
+    receiveBufferBytes?: number;
+    bufferBytes?: number;
+    loss?: number;
+    /** Kill the guest's VMM this long after the end of this epoch; the backup resumes from that epoch. */
+    failover?: { epoch: number; afterMs: number };
+  } = {},
 ) {
   const rng = new SeededRandom(seed);
   const net = new SimNetwork({
@@ -197,18 +240,17 @@ function downloadFromGuest(
       duplicate: 0.005,
     },
   });
-  const guest = new SpeculativeGuest(net, rng, 25, [1, 1 + rng.next() * 30], options.bufferBytes);
+  const commitDelay: [number, number] = [1, 1 + rng.next() * 30];
+  let guest = new SpeculativeGuest(net, rng, 25, commitDelay, options.bufferBytes);
   const client = net.addStack({
     address: CLIENT,
     seed: seed + 1,
     mslMs: 1000,
     ...(options.receiveBufferBytes ? { receiveBufferBytes: options.receiveBufferBytes } : {}),
   });
+  // The guest's application: writes the stream and closes. Its state (how much it wrote) is guest state too.
   let written = 0;
-  const listener = guest.stack.listen(81);
-  listener.on('connection', () => {
-    const s = listener.accept();
-    if (!s) return;
+  const serve = (s: TcpSocket) => {
     const pump = () => {
       while (written < bytes) {
         const n = Math.min(64 * 1024, bytes - written);
@@ -221,10 +263,28 @@ function downloadFromGuest(
     };
     s.on('writable', pump);
     pump();
+  };
+  const listener = guest.stack.listen(81);
+  listener.on('connection', () => {
+    const s = listener.accept();
+    if (s) serve(s);
   });
+  let checkpoint: { at: ReturnType<SpeculativeGuest['capture']>; written: number } | undefined;
+  let failedOver = false;
+  let receivedAtFailover = 0;
+  let bufferedAtCheckpoint = 0;
+  if (options.failover) {
+    const { epoch, afterMs } = options.failover;
+    guest.onEpochEnd = (e) => {
+      if (e !== epoch) return;
+      checkpoint = { at: guest.capture(e), written };
+      void afterMs;
+    };
+  }
   let received = 0;
   let mismatches = 0;
   let ended = false;
+  let reset = false;
   const c = client.connect(GUEST, 81);
   c.on('readable', () => {
     let d: Uint8Array | null;
@@ -237,13 +297,43 @@ function downloadFromGuest(
     ended = true;
     c.close();
   });
+  c.on('close', (error) => {
+    if (error) reset = true;
+  });
+  const killAt = () => (checkpoint ? net.clock.now() : Infinity);
   try {
-    net.runUntil(() => ended, 600_000);
+    let deadline = Infinity;
+    net.runUntil(() => {
+      if (checkpoint && !failedOver) {
+        if (deadline === Infinity) deadline = killAt() + options.failover!.afterMs;
+        if (net.clock.now() >= deadline) {
+          // kill -9: the old VMM does nothing more; the backup resumes the guest from the checkpoint.
+          failedOver = true;
+          receivedAtFailover = received;
+          bufferedAtCheckpoint = checkpoint.at.speculation.length;
+          guest = new SpeculativeGuest(net, rng, 25, commitDelay, options.bufferBytes, checkpoint.at);
+          written = checkpoint.written;
+          const [socket] = guest.stack.sockets();
+          serve(socket);
+        }
+      }
+      return ended || reset;
+    }, 600_000);
   } catch (e) {
     const state = { received, written, spec: guest.spec.counters, guest: guest.stack.stats };
-    throw new Error(`seed ${seed}: ${(e as Error).message}; ${JSON.stringify(state)}`);
+    throw new Error(`seed ${seed}: ${(e as Error).message}; ${JSON.stringify(state)}`, { cause: e });
   }
-  return { guest, client, received, mismatches, net };
+  return {
+    guest,
+    client,
+    received,
+    mismatches,
+    net,
+    reset,
+    failedOver,
+    receivedAtFailover,
+    bufferedAtCheckpoint,
+  };
 }
 
 describe('speculative ACKs', () => {
@@ -280,5 +370,54 @@ describe('speculative ACKs', () => {
     expect(guest.observed.windowOverruns).toBe(0);
     expect(guest.stack.stats.retransmittedBytes).toBe(0);
     expect(guest.stack.stats.dropped).toEqual({});
+  });
+
+  it('kill -9 of the VMM mid-transfer, 10 seeds: the backup resumes from the last epoch and the client gets every byte once, in order', () => {
+    for (let seed = 101; seed <= 110; seed++) {
+      const rng = new SeededRandom(seed * 7);
+      const failover = { epoch: 3 + rng.int(0, 8), afterMs: rng.next() * 40 };
+      const r = downloadFromGuest(seed, 2 << 20, { failover });
+      const why = `seed ${seed}, ${JSON.stringify(failover)}`;
+      expect(r.failedOver, why).toBe(true);
+      expect(r.receivedAtFailover, why).toBeLessThan(2 << 20); // mid-transfer
+      expect(r.bufferedAtCheckpoint, why).toBeGreaterThan(10_000); // with data acked to the guest in flight
+      expect(r.reset, why).toBe(false);
+      expect(r.received, why).toBe(2 << 20);
+      expect(r.mismatches, why).toBe(0);
+      expect(r.guest.observed.uncommittedLeaks, why).toBe(0);
+    }
+  });
+});
+
+describe('speculation state', () => {
+  it('rejects truncated, foreign or inconsistent state with a SpeculationStateError, never anything else', () => {
+    const options = {
+      guestAddress: toIpv4Address(GUEST),
+      now: () => 0,
+      toGuest: () => undefined,
+      toNetwork: () => undefined,
+    };
+    const good = new Speculation(options).saveState();
+    expect(Speculation.restore(good, options, 1).flowCount).toBe(0);
+    const rng = new SeededRandom(5);
+    const cases = [
+      new Uint8Array(0),
+      good.subarray(0, 6),
+      Uint8Array.from(good, (b, i) => (i === 4 ? 9 : b)), // another version
+      Uint8Array.from(good, (b, i) => (i === 0 ? 0 : b)),
+      new Uint8Array([...good, 1, 2, 3]), // bytes left over
+    ];
+    for (let k = 0; k < 500; k++) {
+      const g = good.slice();
+      g[9 + rng.int(0, g.length - 10)] = rng.int(0, 255); // damaged JSON
+      cases.push(g);
+    }
+    for (const bytes of cases) {
+      try {
+        Speculation.restore(bytes, options, 1);
+      } catch (e) {
+        expect(e).toBeInstanceOf(SpeculationStateError);
+      }
+    }
   });
 });

@@ -8,7 +8,22 @@
  * Packets from the network go to the guest translated by their flow (never a stale or duplicate ACK).
  */
 import { ACK, FIN, RST, SYN, parseTcpSegment, type RtoBounds, type TcpSegment } from '@vmha/guest-tcp';
-import { SpeculativeFlow, type FlowCounters, type FlowKey } from './flow.ts';
+import { SpeculativeFlow, type FlowCounters, type FlowKey, type FlowState } from './flow.ts';
+
+/** A speculation state record that cannot be restored (truncated, another version, inconsistent). */
+export class SpeculationStateError extends Error {
+  override readonly name = 'SpeculationStateError';
+}
+
+const STATE_MAGIC = 0x43505356; // "VSPC" read little-endian
+const STATE_VERSION = 1;
+
+interface SavedState {
+  flows: FlowState[];
+  held: Array<{ epoch: number; length: number; pureAckFlow?: string; closes?: string }>;
+  clientSyns: Array<[string, SynSeen]>;
+  guestSyns: Array<[string, SynSeen]>;
+}
 
 export interface SpeculationOptions {
   /** The guest's IPv4 address (as a number). */
@@ -178,6 +193,120 @@ export class Speculation {
       flow.commit(epoch);
       if (flow.finished) this.close(key);
     }
+  }
+
+  // --- Checkpoints ---------------------------------------------------------------------------------------
+
+  /**
+   * Everything in flight, for the checkpoint of the epoch just captured (guest paused):
+   *   "VSPC" | version u8 | json length u32 | json | each flow's buffered bytes | each held packet   (LE)
+   * The bytes go raw after the JSON so that a stream that moved between epochs stays a copy in record deltas.
+   */
+  saveState(): Uint8Array {
+    const flows = [...this.flows.values()].map((f) => f.saveState());
+    const keyOf = (f: SpeculativeFlow) =>
+      flowKeyOf(f.key.guestAddress, f.key.guestPort, f.key.clientAddress, f.key.clientPort);
+    const saved: SavedState = {
+      flows: flows.map((f) => f.state),
+      held: this.held.map((h) => ({
+        epoch: h.epoch,
+        length: h.packet.length,
+        ...(h.pureAck ? { pureAckFlow: keyOf(h.pureAck.flow) } : {}),
+        ...(h.closes ? { closes: h.closes } : {}),
+      })),
+      clientSyns: [...this.clientSyns],
+      guestSyns: [...this.guestSyns],
+    };
+    const json = new TextEncoder().encode(JSON.stringify(saved));
+    const total =
+      9 +
+      json.length +
+      flows.reduce((n, f) => n + f.bytes.length, 0) +
+      this.held.reduce((n, h) => n + h.packet.length, 0);
+    const out = new Uint8Array(total);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, STATE_MAGIC, true);
+    out[4] = STATE_VERSION;
+    view.setUint32(5, json.length, true);
+    out.set(json, 9);
+    let at = 9 + json.length;
+    for (const f of flows) {
+      out.set(f.bytes, at);
+      at += f.bytes.length;
+    }
+    for (const h of this.held) {
+      out.set(h.packet, at);
+      at += h.packet.length;
+    }
+    return out;
+  }
+
+  /**
+   * The speculation state a checkpoint carried, on the VMM resuming the guest from that checkpoint's epoch:
+   * everything in it is committed there, so it is released (and delivery resumed) at once.
+   */
+  static restore(bytes: Uint8Array, options: SpeculationOptions, epoch: number): Speculation {
+    try {
+      return Speculation.restoreChecked(bytes, options, epoch);
+    } catch (e) {
+      if (e instanceof SpeculationStateError) throw e;
+      // Fields of the wrong type deep inside (the record passed its checksum, so a sender's bug): still clear.
+      throw new SpeculationStateError(`speculation state: ${(e as Error).message}`, { cause: e });
+    }
+  }
+
+  private static restoreChecked(bytes: Uint8Array, options: SpeculationOptions, epoch: number): Speculation {
+    const fail = (why: string): never => {
+      throw new SpeculationStateError(`speculation state: ${why}`);
+    };
+    if (bytes.length < 9) fail('truncated header');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== STATE_MAGIC) fail('bad magic');
+    if (bytes[4] !== STATE_VERSION) fail(`version ${bytes[4]}, expected ${STATE_VERSION}`);
+    const jsonLength = view.getUint32(5, true);
+    if (9 + jsonLength > bytes.length) fail('truncated JSON');
+    let saved: SavedState;
+    try {
+      saved = JSON.parse(new TextDecoder().decode(bytes.subarray(9, 9 + jsonLength))) as SavedState;
+    } catch (e) {
+      return fail(`bad JSON: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(saved?.flows) || !Array.isArray(saved.held)) fail('missing flows or held packets');
+    const spec = new Speculation(options);
+    let at = 9 + jsonLength;
+    const take = (n: number): Uint8Array => {
+      if (!Number.isInteger(n) || n < 0 || at + n > bytes.length) fail('truncated bytes');
+      const b = bytes.subarray(at, at + n);
+      at += n;
+      return b;
+    };
+    for (const state of saved.flows) {
+      const flow = SpeculativeFlow.restore(
+        state,
+        take(state.bufferedBytes),
+        spec.host,
+        spec.bufferBytes,
+        options.rto ?? DEFAULT_RTO,
+      );
+      const k = state.key;
+      spec.flows.set(flowKeyOf(k.guestAddress, k.guestPort, k.clientAddress, k.clientPort), flow);
+    }
+    for (const h of saved.held) {
+      const packet = take(h.length).slice();
+      const held: Held = { epoch: h.epoch, packet, ...(h.closes ? { closes: h.closes } : {}) };
+      if (h.pureAckFlow !== undefined) {
+        const flow = spec.flows.get(h.pureAckFlow);
+        const parsed = parseTcpSegment(packet);
+        if (!flow || !parsed.ok) fail(`held pure ACK of unknown flow ${h.pureAckFlow}`);
+        else held.pureAck = { flow, segment: parsed.segment };
+      }
+      spec.held.push(held);
+    }
+    if (at !== bytes.length) fail(`${bytes.length - at} bytes left over`);
+    for (const [k, v] of saved.clientSyns ?? []) spec.clientSyns.set(k, v);
+    for (const [k, v] of saved.guestSyns ?? []) spec.guestSyns.set(k, v);
+    spec.commit(epoch);
+    return spec;
   }
 
   private hold(h: Held): void {
