@@ -26,8 +26,13 @@ export type ApplierOutcome =
   | { kind: 'rejected'; epoch: number; error: string }
   | { kind: 'dropped'; epoch: number; reason: string };
 
+/** Records the VMM adds beside the machine's (`vmm.speculation`, ...): carried and kept, not part of the digest. */
+export const VMM_RECORD_PREFIX = 'vmm.';
+
 export class CheckpointApplier {
   private readonly assembler: CheckpointAssembler;
+  /** The VMM records of the last applied checkpoint. */
+  private vmm = new Map<string, Uint8Array>();
   /** The epoch a resend was last asked for, so a gap is reported once, not for every chunk behind it. */
   private nacked = -1;
 
@@ -40,6 +45,11 @@ export class CheckpointApplier {
       completedEpoch: 0,
       inOrder: true,
     });
+  }
+
+  /** A VMM record of the last applied checkpoint (what the VMM resuming the guest restores its own state from). */
+  vmmRecord(name: string): Uint8Array | undefined {
+    return this.vmm.get(name);
   }
 
   /** The newest epoch applied (0 before the seal). */
@@ -89,13 +99,19 @@ export class CheckpointApplier {
         return { kind: 'synced', epoch, pages: pages.length };
       }
       const held = this.replica.records; // at the body's base epoch: what record deltas apply to
-      const resolved = resolveRecords(records, (n) => held?.[n as keyof MachineRecords]);
+      const resolved = resolveRecords(records, (n) =>
+        n.startsWith(VMM_RECORD_PREFIX) ? this.vmm.get(n) : held?.[n as keyof MachineRecords],
+      );
       const missing = MACHINE_RECORD_NAMES.filter((n) => !resolved.has(n));
       if (missing.length > 0) return this.reject(epoch, `records missing: ${missing.join(', ')}`);
       const machineRecords = Object.fromEntries(
         MACHINE_RECORD_NAMES.map((n) => [n, resolved.get(n)!]),
       ) as unknown as MachineRecords;
       this.replica.applyCheckpoint(pages, machineRecords);
+      // The VMM's own records (e.g. speculation) of the same instant, kept whole beside the replica.
+      this.vmm = new Map(
+        [...resolved].filter(([n]) => n.startsWith(VMM_RECORD_PREFIX)).map(([n, b]) => [n, b.slice()]),
+      );
       return { kind: 'applied', epoch: header.epoch, digest: this.replica.digest(), pages: pages.length };
     } catch (e) {
       if (e instanceof RecordDeltaError) return this.reject(epoch, `record: ${e.message}`);

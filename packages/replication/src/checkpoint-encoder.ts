@@ -56,12 +56,16 @@ export class CheckpointEncoder {
     epoch: number,
     baseEpoch: number,
     capture: CheckpointCapture,
+    /** The VMM's own state of the same instant (names start with `vmm.`), carried beside the machine's. */
+    vmmRecords?: ReadonlyMap<string, Uint8Array>,
   ): EncodedCheckpoint {
+    for (const name of vmmRecords?.keys() ?? [])
+      if (!name.startsWith('vmm.')) throw new RangeError(`VMM record ${name} must be named vmm.*`);
     const pages = Array.from(
       capture.pages,
       (index, i) => [index, capture.staging.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE)] as const,
     );
-    const records = Object.entries(capture.records);
+    const records = [...Object.entries(capture.records), ...(vmmRecords ?? [])];
     const encoded = this.encode(kind, epoch, baseEpoch, pages, records);
     this.lastRecords = new Map(records);
     return encoded;

@@ -70,11 +70,20 @@ describe('checkpoint stream: encoder to applier', () => {
     // The seal and then epochs: pause, capture, resume; the backup applies each and reports its digest.
     const epochs: Array<{ pages: number; digest: string }> = [];
     const recordBytes = { raw: 0, sent: 0 };
+    const vmmStream = Uint8Array.from({ length: 70_000 }, () => rng.int(0, 255));
     for (let e = 0; e < 12; e++) {
       w.a.pause();
       const capture = w.a.captureCheckpoint();
       w.a.resume();
-      const cp = encoder.encodeCapture(e === 0 ? BodyKind.SyncSeal : BodyKind.Epoch, seq + 1, seq, capture);
+      // The VMM's own record beside the machine's: a window over a stream that moves on each epoch.
+      const vmm = new Map([['vmm.speculation', vmmStream.subarray(e * 1000, e * 1000 + 50_000)]]);
+      const cp = encoder.encodeCapture(
+        e === 0 ? BodyKind.SyncSeal : BodyKind.Epoch,
+        seq + 1,
+        seq,
+        capture,
+        vmm,
+      );
       if (e > 0) {
         recordBytes.raw += cp.stats.rawRecordBytes;
         recordBytes.sent += cp.stats.encodedRecordBytes;
@@ -82,6 +91,9 @@ describe('checkpoint stream: encoder to applier', () => {
       send(cp);
       seq++;
       expect(replica.digest(), `epoch ${seq}`).toBe(capture.digest);
+      expect(Buffer.from(applier.vmmRecord('vmm.speculation')!).equals(vmm.get('vmm.speculation')!)).toBe(
+        true,
+      );
       epochs.push({ pages: capture.pages.length, digest: capture.digest });
       advance(w, 25);
     }
@@ -116,6 +128,7 @@ describe('checkpoint stream: encoder to applier', () => {
     const w = startWorld(61);
     advance(w, 80);
     const rng = new SeededRandom(62);
+    const vmmStream = Uint8Array.from({ length: 70_000 }, () => rng.int(0, 255));
     const memoryBytes = w.a.memory.size;
     const encoder = new CheckpointEncoder({ memoryBytes, maxChunkBytes: 8 * 1024 });
     const replica = new MachineReplica(memoryBytes);
@@ -137,7 +150,15 @@ describe('checkpoint stream: encoder to applier', () => {
       w.a.pause();
       const capture = w.a.captureCheckpoint();
       w.a.resume();
-      const cp = encoder.encodeCapture(e === 0 ? BodyKind.SyncSeal : BodyKind.Epoch, seq + 1, seq, capture);
+      // The VMM's own record beside the machine's: a window over a stream that moves on each epoch.
+      const vmm = new Map([['vmm.speculation', vmmStream.subarray(e * 1000, e * 1000 + 50_000)]]);
+      const cp = encoder.encodeCapture(
+        e === 0 ? BodyKind.SyncSeal : BodyKind.Epoch,
+        seq + 1,
+        seq,
+        capture,
+        vmm,
+      );
       seq++;
       const { outcomes, attempts } = deliver(applier, cp, rng, 0.05);
       resent += attempts - 1;
@@ -145,6 +166,9 @@ describe('checkpoint stream: encoder to applier', () => {
       expect(applied).toEqual([
         { kind: 'applied', epoch: seq, digest: capture.digest, pages: capture.pages.length },
       ]);
+      expect(Buffer.from(applier.vmmRecord('vmm.speculation')!).equals(vmm.get('vmm.speculation')!)).toBe(
+        true,
+      );
       // An incomplete attempt was rejected (asking for a resend), never applied.
       for (const o of outcomes) if (o.kind === 'rejected') expect(o.epoch).toBe(seq);
     }

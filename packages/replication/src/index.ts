@@ -3,7 +3,7 @@
  * primary-vmm and backup-vmm. See docs/design/replication.md.
  */
 export { OutputCommitBuffer, type OutputCommitCounters, type OutputCommitOptions } from './output-commit.ts';
-export { CheckpointApplier, type ApplierOutcome } from './checkpoint-applier.ts';
+export { CheckpointApplier, VMM_RECORD_PREFIX, type ApplierOutcome } from './checkpoint-applier.ts';
 export { CheckpointEncoder, type EncodedCheckpoint, type EncoderOptions } from './checkpoint-encoder.ts';
 export { FailureDetector } from './failure-detector.ts';
 export {
