@@ -396,6 +396,7 @@ export class BackupVm {
       this.metrics.failoverPhase(name, performance.now() - since.at, since.planned);
     phase('lease');
     const activateSpan = this.o.tracer?.startSpan('failover.activate', {}, this.failover?.ctx);
+    const speculationRecord = this.applier.vmmRecord('vmm.speculation');
     const machine = Machine.activate(this.replica, this.o.programs());
     this.reportActivation(machine, s.streamId, cas.revision);
     machine.promptPeers(); // clients hear from the new primary now, not at their next retransmission timeout
@@ -424,6 +425,11 @@ export class BackupVm {
       onHandedOver: this.o.onHandedOver,
       tracer: this.o.tracer,
       metrics: this.metrics,
+      // A speculative primary's flow table came with the checkpoint: delivery of what the guest believes acked
+      // goes on from here.
+      speculation: speculationRecord
+        ? { state: { bytes: speculationRecord, epoch: this.stats.lastAppliedEpoch } }
+        : undefined,
       onFirstOutput: () => {
         phase('first_output');
         firstOutputSpan?.end();

@@ -35,9 +35,11 @@ const settings = defineSettings({
   },
   mode: {
     type: 'enum',
-    values: ['native', 'remus'],
+    values: ['native', 'remus', 'speculative'],
     default: 'native',
-    description: 'native: unreplicated; remus: primary of epoch replication (a backup-vmm protects it)',
+    description:
+      'native: unreplicated; remus: primary of epoch replication (a backup-vmm protects it), output held until ' +
+      "acked; speculative: remus with the guest's TCP segments acked at once and delivered by the VMM",
   },
   ...replicationSettings,
 });
@@ -56,7 +58,7 @@ await runService({
       nic: { rxRingSize: c.ringSize, txRingSize: c.ringSize },
     };
     const programs = standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 });
-    if (c.mode === 'remus') {
+    if (c.mode === 'remus' || c.mode === 'speculative') {
       const { nc, lease } = await connectReplication(ctx, c);
       const revision = await lease.acquireFresh('unprotected');
       const vm = new ReplicatedVm({
@@ -75,6 +77,7 @@ await runService({
         onHandedOver: (to) => void ctx.shutdown(`handed the guest over to ${to}`, 0),
         tracer: ctx.tracer,
         metrics: new ReplicationMetrics(ctx.meter, c.vmId),
+        speculation: c.mode === 'speculative' ? {} : undefined,
       });
       vm.start();
       ctx.logger.info('guest running as the primary', { vm: c.vmId, vip: c.vip, leaseRevision: revision });

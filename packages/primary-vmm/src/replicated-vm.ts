@@ -40,6 +40,8 @@ import {
 import { NetworkAttachment, type LinkImpairments } from '@vmha/vnet';
 import { randomUUID } from 'node:crypto';
 import { ReplicationMetrics } from './replication-metrics.ts';
+import { Speculation, type SpeculationOptions } from '@vmha/speculation';
+import { parseIpv4Address } from '@vmha/guest-tcp';
 import { VcpuRunner } from './vcpu-runner.ts';
 
 export interface ReplicationTiming {
@@ -75,6 +77,11 @@ export interface ReplicatedVmOptions extends ReplicationTiming {
   tracer?: Tracer;
   /** Epoch, output and failover metrics (default: none recorded). */
   metrics?: ReplicationMetrics;
+  /**
+   * Speculative communication (VEE 2012): the guest's TCP segments are acked to it at once and delivered by the
+   * VMM after their epoch commits. `state`: the flow table a checkpoint carried (a promoted backup resumes it).
+   */
+  speculation?: { bufferBytes?: number; state?: { bytes: Uint8Array; epoch: number } };
   /** Called once, when the first packet leaves this VMM (a failover's last step). */
   onFirstOutput?: () => void;
 }
@@ -131,6 +138,8 @@ export class ReplicatedVm {
   private readonly epochSpans = new Map<number, Span>();
   private firstOutputSeen = false;
   readonly metrics: ReplicationMetrics;
+  /** Speculative output (when enabled): it holds, acks and delivers the guest's packets instead of `output`. */
+  readonly speculation: Speculation | undefined;
   /** When each epoch in flight was captured (its commit latency runs to the ack). */
   private readonly capturedAt = new Map<number, number>();
   private lastCaptureAt: number | undefined;
@@ -176,10 +185,21 @@ export class ReplicatedVm {
       maxChunkBytes: o.maxChunkBytes ?? 512 * 1024,
     });
     this.runner = new VcpuRunner(this.machine, (p) => this.transmit(p));
+    if (o.speculation) {
+      const options: SpeculationOptions = {
+        guestAddress: parseIpv4Address(this.machine.address),
+        now: () => performance.now(),
+        toGuest: (p) => this.runner.deliver(p),
+        toNetwork: (p) => this.sendOut(p),
+        bufferBytes: o.speculation.bufferBytes,
+      };
+      const from = o.speculation.state;
+      this.speculation = from ? Speculation.restore(from.bytes, options) : new Speculation(options);
+    }
     this.attachment = new NetworkAttachment({
       bus: o.nc,
       address: this.machine.address,
-      onPacket: (p) => this.runner.deliver(p),
+      onPacket: (p) => (this.speculation ? this.speculation.fromNetwork(p) : this.runner.deliver(p)),
       origin: o.instance,
       mayPublish: () => this.mayPublish(),
       egress: o.egress,
@@ -217,10 +237,15 @@ export class ReplicatedVm {
       ),
     );
     this.runner.start();
+    // A flow table resumed from a checkpoint is all committed: its delivery goes on from here.
+    const resumed = this.o.speculation?.state;
+    if (resumed) this.speculation?.commit(resumed.epoch);
     this.timers.push(
       setInterval(() => this.epochTick(), this.o.epochMs),
       setInterval(() => this.heartbeatTick(), this.o.heartbeatMs),
     );
+    // The speculative flows' retransmission and persist timers (RTO >= 200 ms: 10 ms is fine-grained enough).
+    if (this.speculation) this.timers.push(setInterval(() => this.speculation?.tick(), 10));
     this.announceVip();
   }
 
@@ -273,6 +298,9 @@ export class ReplicatedVm {
       'vm.virtual_time_ms': this.machine.virtualNow(),
       'vcpu.running': this.runner.runState.kind === 'running' ? 1 : 0,
       'vcpu.max_stall_ms': this.runner.counters.maxStallMs,
+      ...Object.fromEntries(
+        Object.entries(this.speculation?.counters ?? {}).map(([k, v]) => [`spec.${k}`, v]),
+      ),
       'repl.pause_p50_ms': this.recentPauses.quantile(0.5),
       'repl.pause_p99_ms': this.recentPauses.quantile(0.99),
       'repl.pause_max_ms': this.recentPauses.quantile(1),
@@ -290,6 +318,12 @@ export class ReplicatedVm {
 
   private transmit(packet: Uint8Array): void {
     if (this.protection.kind === 'fenced') return;
+    if (this.speculation) {
+      const epoch = this.seq + 1;
+      this.speculation.fromGuest(packet, epoch);
+      if (!this.holding) this.speculation.commit(epoch); // unprotected: nothing waits for a backup
+      return;
+    }
     if (this.holding) {
       const epoch = this.seq + 1;
       if (epoch !== this.lastHeldEpoch) {
@@ -322,6 +356,7 @@ export class ReplicatedVm {
       return;
     }
     for (const p of this.output.release(this.releasableEpoch)) this.sendOut(p);
+    this.speculation?.commit(this.releasableEpoch);
     const now = performance.now();
     for (const [e, at] of this.firstHeldAt) {
       if (e > this.releasableEpoch) break; // (in epoch order: inserted as epochs advance)
@@ -468,6 +503,10 @@ export class ReplicatedVm {
     this.runner.pause(); // runs the guest up to now, then stops its vCPU and clock
     const t0 = performance.now(); // the pause: from the vCPU stopping to its resuming
     const capture = this.machine.captureCheckpoint();
+    // The speculation flow table at the same instant: the backup resumes delivery from it.
+    const vmmRecords = this.speculation
+      ? new Map([['vmm.speculation', this.speculation.saveState()]])
+      : undefined;
     const seal = this.sealPending;
     this.seq++;
     if (seal) {
@@ -483,6 +522,7 @@ export class ReplicatedVm {
       this.seq,
       this.seq - 1,
       capture,
+      vmmRecords,
     );
     this.stats.epochs++;
     const rawBytes = cp.stats.rawPageBytes + cp.stats.rawRecordBytes; // what was captured, before encoding

@@ -101,7 +101,8 @@ class SpeculativeGuest implements SimNode {
       this.clientShift = from.clientShift;
       this.nextEpochAt = net.clock.now() + epochMs;
       this.stack = TcpStack.restore(from.stack, { clock: net.clock, output: (p) => this.fromGuest(p) });
-      this.spec = Speculation.restore(from.speculation, options, from.epoch);
+      this.spec = Speculation.restore(from.speculation, options);
+      this.spec.commit(from.epoch);
     } else {
       this.nextEpochAt = epochMs;
       this.spec = new Speculation(options);
@@ -398,7 +399,7 @@ describe('speculation state', () => {
       toNetwork: () => undefined,
     };
     const good = new Speculation(options).saveState();
-    expect(Speculation.restore(good, options, 1).flowCount).toBe(0);
+    expect(Speculation.restore(good, options).flowCount).toBe(0);
     const rng = new SeededRandom(5);
     const cases = [
       new Uint8Array(0),
@@ -414,7 +415,7 @@ describe('speculation state', () => {
     }
     for (const bytes of cases) {
       try {
-        Speculation.restore(bytes, options, 1);
+        Speculation.restore(bytes, options);
       } catch (e) {
         expect(e).toBeInstanceOf(SpeculationStateError);
       }

@@ -242,12 +242,13 @@ export class Speculation {
   }
 
   /**
-   * The speculation state a checkpoint carried, on the VMM resuming the guest from that checkpoint's epoch:
-   * everything in it is committed there, so it is released (and delivery resumed) at once.
+   * The speculation state a checkpoint carried, on the VMM resuming the guest from that checkpoint. Everything in
+   * it is committed there: call `commit(epoch)` with the checkpoint's epoch once the VMM may send, and delivery
+   * resumes.
    */
-  static restore(bytes: Uint8Array, options: SpeculationOptions, epoch: number): Speculation {
+  static restore(bytes: Uint8Array, options: SpeculationOptions): Speculation {
     try {
-      return Speculation.restoreChecked(bytes, options, epoch);
+      return Speculation.restoreChecked(bytes, options);
     } catch (e) {
       if (e instanceof SpeculationStateError) throw e;
       // Fields of the wrong type deep inside (the record passed its checksum, so a sender's bug): still clear.
@@ -255,7 +256,7 @@ export class Speculation {
     }
   }
 
-  private static restoreChecked(bytes: Uint8Array, options: SpeculationOptions, epoch: number): Speculation {
+  private static restoreChecked(bytes: Uint8Array, options: SpeculationOptions): Speculation {
     const fail = (why: string): never => {
       throw new SpeculationStateError(`speculation state: ${why}`);
     };
@@ -305,7 +306,6 @@ export class Speculation {
     if (at !== bytes.length) fail(`${bytes.length - at} bytes left over`);
     for (const [k, v] of saved.clientSyns ?? []) spec.clientSyns.set(k, v);
     for (const [k, v] of saved.guestSyns ?? []) spec.guestSyns.set(k, v);
-    spec.commit(epoch);
     return spec;
   }
 
