@@ -5,10 +5,6 @@
  * activates the guest from the last acked epoch (whose digest the old primary reported), takes the VIP, and the
  * client's connections carry on: no reset, the stream's hash right, no acknowledged write lost.
  */
-import { RealtimeClientHost, startBulkDownload, startRespLoad } from '@vmha/client-sim';
-import { Machine } from '@vmha/machine';
-import { ReplicatedVm, ReplicationMetrics } from '@vmha/primary-vmm';
-import { VmLease } from '@vmha/replication';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import {
   AggregationTemporality,
@@ -18,23 +14,14 @@ import {
   type HistogramMetricData,
   type MetricData,
 } from '@opentelemetry/sdk-metrics';
-import {
-  Counters,
-  captureLogger,
-  openKvStore,
-  shutdownTelemetry,
-  startTelemetry,
-} from '@vmha/service-runtime';
-import { NetworkAttachment } from '@vmha/vnet';
+import { shutdownTelemetry, startTelemetry } from '@vmha/service-runtime';
 import { describe, expect, it } from 'vitest';
-import { BackupVm } from './backup-vm.ts';
-import { CLIENT, MEMORY, TIMING, VIP, image, until, useNatsServer } from './test-cluster.ts';
+import { protectedVmUnderLoad, until, useNatsServer } from './test-cluster.ts';
 
 describe('failover', () => {
   const nc = useNatsServer();
 
   it('the backup takes over a killed primary mid-transfer and the client loses nothing', async () => {
-    const logs = captureLogger();
     const exporter = new InMemorySpanExporter();
     const telemetry = startTelemetry({
       serviceName: 'failover-test',
@@ -49,64 +36,11 @@ describe('failover', () => {
       exportIntervalMillis: 3_600_000, // collected by forceFlush below
     });
     const meter = new MeterProvider({ readers: [metricReader] }).getMeter('failover-test');
-    const primaryNc = await nc();
-    const primaryLease = new VmLease(await openKvStore(primaryNc, 'vmha_leases'), 'vm1', 'primary-a');
-    await primaryLease.acquireFresh('unprotected');
-    const primary = new ReplicatedVm({
-      ...TIMING,
+    const { primary, backup, bulk, resp, clientsWhole, close } = await protectedVmUnderLoad(nc, {
       vmId: 'vm1',
-      instance: 'primary-a',
-      machine: Machine.create(
-        { address: VIP, memoryBytes: MEMORY, seed: 5, nic: { rxRingSize: 1024, txRingSize: 1024 } },
-        image(),
-      ),
-      nc: primaryNc,
-      lease: primaryLease,
-      logger: logs.logger.child({ vmm: 'a' }),
-      counters: new Counters(),
-      tracer,
-      metrics: new ReplicationMetrics(meter, 'vm1'),
-    });
-    primary.start();
-
-    const backupNc = await nc();
-    const backup = new BackupVm({
-      ...TIMING,
-      vmId: 'vm1',
-      instance: 'backup-b',
-      nc: backupNc,
-      lease: new VmLease(await openKvStore(backupNc, 'vmha_leases'), 'vm1', 'backup-b'),
-      logger: logs.logger.child({ vmm: 'b' }),
-      counters: new Counters(),
-      programs: image,
-      memoryBytes: MEMORY,
       tracer,
       meter,
     });
-    backup.start();
-
-    // The client, on its own connection and address.
-    const clientNc = await nc();
-    let deliver: (p: Uint8Array) => void = () => undefined;
-    const attachment = new NetworkAttachment({ bus: clientNc, address: CLIENT, onPacket: (p) => deliver(p) });
-    const host = new RealtimeClientHost({
-      address: CLIENT,
-      seed: 9,
-      port: { send: (p) => attachment.send(p), onPacket: (h) => (deliver = h) },
-    });
-    await clientNc.flush();
-
-    await until(() => primary.state.kind === 'protected', 'the backup to be synced');
-    const bulk = host.run(() => startBulkDownload(host, { address: VIP, bytes: 48 << 20, seed: 3 }));
-    const resp = host.run(() =>
-      startRespLoad(host, {
-        address: VIP,
-        connections: 8,
-        pipeline: 4,
-        stopAfter: { durationMs: 4000 },
-        mix: { set: 2, get: 2, incr: 6 },
-      }),
-    );
     await new Promise((r) => setTimeout(r, 1500));
     expect(primary.stats.epochs).toBeGreaterThan(10);
 
@@ -121,12 +55,7 @@ describe('failover', () => {
     expect(backup.stats.lastDigest).toBe(primary.recentDigests.get(backup.stats.lastAppliedEpoch));
     expect(lastAcked.digest).toBe(primary.recentDigests.get(lastAcked.epoch));
 
-    const [bulkResult, respResult] = await Promise.all([bulk.done, resp.done]);
-    expect(bulkResult.verified).toBe(true);
-    expect(bulkResult.violations).toEqual([]);
-    expect(respResult.connections.lost).toBe(0);
-    expect(respResult.violations).toEqual([]);
-    expect(respResult.checks.incrementsAcknowledged).toBeGreaterThan(20);
+    await clientsWhole();
 
     // Tracing: epochs are spans the backup's applies join (same trace, child of the epoch); the failover is one
     // trace: the root, then lease won, guest activated, VIP taken, first output released.
@@ -196,8 +125,6 @@ describe('failover', () => {
     const buffer = metrics.get('vmha.output.buffer');
     expect(buffer?.dataPoints.map((d) => d.attributes.unit).sort()).toEqual(['bytes', 'packets']);
 
-    await backup.stop();
-    await attachment.close();
-    host.stop();
+    await close();
   }, 60_000);
 });

@@ -5,11 +5,7 @@
  * the digest the primary reported when it sent that epoch. The clients lose nothing. A handover the backup cannot
  * complete leaves the guest running on the old primary, which claims its lease back first.
  */
-import { RealtimeClientHost, startBulkDownload, startRespLoad } from '@vmha/client-sim';
-import { Machine } from '@vmha/machine';
-import { ReplicatedVm } from '@vmha/primary-vmm';
-import { VmLease } from '@vmha/replication';
-import { Counters, captureLogger, openKvStore } from '@vmha/service-runtime';
+import type { ReplicatedVm } from '@vmha/primary-vmm';
 import {
   EpochEvent,
   EpochReport,
@@ -19,50 +15,14 @@ import {
   encodeMessage,
   subjects,
 } from '@vmha/shared-proto';
-import { NetworkAttachment } from '@vmha/vnet';
 import { describe, expect, it } from 'vitest';
-import { BackupVm } from './backup-vm.ts';
-import { CLIENT, MEMORY, TIMING, VIP, image, until, useNatsServer } from './test-cluster.ts';
+import { protectedVmUnderLoad, until, useNatsServer } from './test-cluster.ts';
 
 describe('planned failover', () => {
   const nc = useNatsServer();
 
-  /** A protected VM (primary and synced backup) serving a bulk download and RESP load, and its epoch reports. */
-  async function protectedVmUnderLoad(vmId: string) {
-    const logs = captureLogger();
-    const handedOver: string[] = [];
-    const primaryNc = await nc();
-    const primaryLease = new VmLease(await openKvStore(primaryNc, 'vmha_leases'), vmId, 'primary-a');
-    await primaryLease.acquireFresh('unprotected');
-    const primary = new ReplicatedVm({
-      ...TIMING,
-      vmId,
-      instance: 'primary-a',
-      machine: Machine.create(
-        { address: VIP, memoryBytes: MEMORY, seed: 5, nic: { rxRingSize: 1024, txRingSize: 1024 } },
-        image(),
-      ),
-      nc: primaryNc,
-      lease: primaryLease,
-      logger: logs.logger.child({ vmm: 'a' }),
-      counters: new Counters(),
-      onHandedOver: (to) => handedOver.push(to),
-    });
-    primary.start();
-    const backupNc = await nc();
-    const backup = new BackupVm({
-      ...TIMING,
-      vmId,
-      instance: 'backup-b',
-      nc: backupNc,
-      lease: new VmLease(await openKvStore(backupNc, 'vmha_leases'), vmId, 'backup-b'),
-      logger: logs.logger.child({ vmm: 'b' }),
-      counters: new Counters(),
-      programs: image,
-      memoryBytes: MEMORY,
-    });
-    backup.start();
-
+  /** A protected VM under client load (the shared fixture), with its epoch reports and handover callbacks. */
+  async function watchedVmUnderLoad(vmId: string) {
     const reports: EpochReport[] = [];
     const watcher = await nc();
     watcher.subscribe(subjects.replicationEpochs(vmId), {
@@ -71,45 +31,18 @@ describe('planned failover', () => {
         if (r.ok) reports.push(r.message);
       },
     });
-    const clientNc = await nc();
-    let deliver: (p: Uint8Array) => void = () => undefined;
-    const attachment = new NetworkAttachment({ bus: clientNc, address: CLIENT, onPacket: (p) => deliver(p) });
-    const host = new RealtimeClientHost({
-      address: CLIENT,
-      seed: 9,
-      port: { send: (p) => attachment.send(p), onPacket: (h) => (deliver = h) },
+    await watcher.flush();
+    const handedOver: string[] = [];
+    const vm = await protectedVmUnderLoad(nc, {
+      vmId,
+      bulkBytes: 32 << 20,
+      onHandedOver: (to) => handedOver.push(to),
     });
-    await Promise.all([clientNc.flush(), watcher.flush()]);
-    await until(() => primary.state.kind === 'protected', 'the backup to be synced');
-    const bulk = host.run(() => startBulkDownload(host, { address: VIP, bytes: 32 << 20, seed: 3 }));
-    const resp = host.run(() =>
-      startRespLoad(host, {
-        address: VIP,
-        connections: 8,
-        pipeline: 4,
-        stopAfter: { durationMs: 4000 },
-        mix: { set: 2, get: 2, incr: 6 },
-      }),
-    );
-    const clientsWhole = async () => {
-      const [bulkResult, respResult] = await Promise.all([bulk.done, resp.done]);
-      expect(bulkResult.verified).toBe(true);
-      expect(bulkResult.violations).toEqual([]);
-      expect(respResult.connections.lost).toBe(0);
-      expect(respResult.violations).toEqual([]);
-      expect(respResult.checks.incrementsAcknowledged).toBeGreaterThan(20);
-    };
-    const close = async () => {
-      await backup.stop();
-      await primary.stop();
-      await attachment.close();
-      host.stop();
-    };
-    return { primary, backup, reports, handedOver, clientsWhole, close, watcher, bulk, resp };
+    return { ...vm, reports, handedOver, watcher };
   }
 
   it('on request, hands the guest to the backup from the final epoch, and the clients lose nothing', async () => {
-    const vm = await protectedVmUnderLoad('vm-planned');
+    const vm = await watchedVmUnderLoad('vm-planned');
     await new Promise((r) => setTimeout(r, 1200));
     expect(vm.bulk.finished || vm.resp.finished).toBe(false); // the load spans the handover
     // An operator's request, over NATS.
@@ -155,7 +88,7 @@ describe('planned failover', () => {
   }, 60_000);
 
   it('a handover the backup cannot complete leaves the guest running on the old primary', async () => {
-    const vm = await protectedVmUnderLoad('vm-planned-fail');
+    const vm = await watchedVmUnderLoad('vm-planned-fail');
     await new Promise((r) => setTimeout(r, 800));
     await vm.backup.stop(); // gone, before the primary's failure detector notices
     const result = await vm.primary.handOver('test');
