@@ -51,6 +51,9 @@ export interface FlowCounters {
   retransmits: number;
   timeouts: number;
   probes: number;
+  /** Recoveries undone: a D-SACK showed the resent segment had arrived (reordering, not loss). */
+  undos: number;
+  tailLossProbes: number;
 }
 
 export interface FlowHost {
@@ -119,9 +122,19 @@ export class SpeculativeFlow {
   private ssthresh = Number.MAX_SAFE_INTEGER;
   private dupAcks = 0;
   private recover: number | undefined;
+  /** What the client SACKed above its cumulative ACK (RFC 2018), merged, in order. */
+  private sacked: Array<[number, number]> = [];
+  /** During recovery: holes below this were already retransmitted once (RFC 6675's HighRxt). */
+  private highRxt = 0;
+  /** The window before the last reduction, and what recovery resent: restored if a D-SACK shows it spurious. */
+  private undo: { cwnd: number; ssthresh: number; from: number; to: number } | undefined;
+  /** SACKed bytes above a hole that make it lost: 3 segments, raised each time reordering fooled it (as Linux). */
+  private dupThreshBytes: number;
   private readonly rto: RtoEstimator;
   private rtoDeadline: number | undefined;
   private persistDeadline: number | undefined;
+  /** Tail loss probe (RFC 8985 §7): a flight whose last segments were lost gets no duplicate ACKs. */
+  private tlpDeadline: number | undefined;
   private rttProbe: { seq: number; sentAt: number } | undefined;
 
   constructor(
@@ -151,6 +164,7 @@ export class SpeculativeFlow {
     this.lastClientTsVal = start.clientTsVal;
     this.committed = { ack: start.guestAck, window: 0, timestamps: undefined };
     this.cwnd = 10 * options.mss; // RFC 6928 initial window
+    this.dupThreshBytes = 3 * options.mss;
     this.rto = new RtoEstimator(rtoBounds);
   }
 
@@ -160,9 +174,10 @@ export class SpeculativeFlow {
   }
 
   get nextDeadline(): number | undefined {
-    if (this.rtoDeadline === undefined) return this.persistDeadline;
-    if (this.persistDeadline === undefined) return this.rtoDeadline;
-    return Math.min(this.rtoDeadline, this.persistDeadline);
+    let next: number | undefined;
+    for (const d of [this.rtoDeadline, this.persistDeadline, this.tlpDeadline])
+      if (d !== undefined && (next === undefined || d < next)) next = d;
+    return next;
   }
 
   /** Bytes buffered here (acked to the guest, not yet acked by the client). */
@@ -326,7 +341,10 @@ export class SpeculativeFlow {
       this.handshakeAckDue = false;
       carries = true; // the guest's SYN-ACK is acknowledged: it must see that
     }
-    if (seg.flags & ACK) this.onClientAck(seg.ack, !carries && this.clientWindow === windowBefore);
+    if (seg.flags & ACK) {
+      this.noteSack(seg.ack, seg.options.sack);
+      this.onClientAck(seg.ack, !carries && this.clientWindow === windowBefore);
+    }
     if ((seg.flags & FIN) !== 0) this.clientFinSeen = true;
     this.send();
     this.maybeWindowUpdate();
@@ -367,37 +385,143 @@ export class SpeculativeFlow {
         if (seqGe(ack, this.recover)) {
           this.recover = undefined; // full ACK: leave recovery (RFC 6582 §3.2 step 3)
           this.cwnd = Math.min(this.ssthresh, this.inFlight + this.options.mss);
+        } else if (this.sacked.length > 0) {
+          this.retransmitHoles(); // RFC 6675: resend what the scoreboard shows lost, within the pipe
         } else {
           this.retransmit(); // partial ACK: the next hole (§3.2 step 5)
           this.cwnd = Math.max(this.cwnd - acked + this.options.mss, this.options.mss);
         }
-      } else if (this.cwnd < this.ssthresh) this.cwnd += Math.min(acked, this.options.mss);
-      else this.cwnd += Math.max(1, Math.floor((this.options.mss * this.options.mss) / this.cwnd));
+      } else if (this.cwnd < this.ssthresh) {
+        // Slow start counts every byte a stretch ACK covers (clients that coalesce ACK whole bursts, as Linux's
+        // GRO does; RFC 3465's L=2 would make growth linear behind them).
+        this.cwnd += acked;
+      } else this.cwnd += Math.max(1, Math.floor((this.options.mss * acked) / this.cwnd));
       this.dupAcks = 0;
       this.rtoDeadline = this.clientUna === this.sndMax ? undefined : this.host.now() + this.rto.rto;
+      this.armTlp();
       return;
     }
-    if (ack === this.clientUna && couldBeDuplicate && seqGt(this.sndMax, this.clientUna)) {
-      this.dupAcks++;
-      if (this.dupAcks === 3 && this.recover === undefined) {
-        // Fast retransmit (RFC 5681 §3.2) and NewReno recovery.
-        this.ssthresh = Math.max(Math.floor(this.inFlight / 2), 2 * this.options.mss);
-        this.recover = this.sndMax;
-        this.retransmit();
-        this.cwnd = this.ssthresh + 3 * this.options.mss;
-      } else if (this.dupAcks > 3) this.cwnd += this.options.mss;
+    if (ack !== this.clientUna || !seqGt(this.sndMax, this.clientUna)) return;
+    if (couldBeDuplicate) this.dupAcks++;
+    if (this.recover === undefined) {
+      // Loss: three duplicate ACKs (RFC 5681 §3.2), or three segments' worth SACKed above the first hole
+      // (RFC 6675 §5's DupThresh in bytes: clients that ACK whole bursts send fewer duplicates).
+      const dupThresh = this.dupThreshBytes / this.options.mss;
+      if (this.dupAcks >= dupThresh || this.sackedBytes() >= this.dupThreshBytes) this.enterRecovery();
+    } else if (this.sacked.length > 0) this.retransmitHoles();
+    else if (this.dupAcks > 3) this.cwnd += this.options.mss;
+  }
+
+  private enterRecovery(): void {
+    this.undo = { cwnd: this.cwnd, ssthresh: this.ssthresh, from: this.clientUna, to: this.sndMax };
+    this.ssthresh = Math.max(Math.floor(this.inFlight / 2), 2 * this.options.mss);
+    this.recover = this.sndMax;
+    this.highRxt = this.clientUna;
+    if (this.sacked.length > 0) {
+      this.cwnd = this.ssthresh;
+      this.retransmitHoles();
+    } else {
+      this.retransmit();
+      this.cwnd = this.ssthresh + 3 * this.options.mss;
     }
+  }
+
+  /**
+   * The client's SACK blocks: a block below its cumulative ACK (or inside the first) is a D-SACK (RFC 2883),
+   * saying a segment arrived twice; if it is one recovery resent, that recovery was spurious (reordering, not
+   * loss) and the window it cut is restored (RFC 3708's idea).
+   */
+  private noteSack(ack: number, blocks: ReadonlyArray<readonly [number, number]> | undefined): void {
+    this.sacked = this.sacked.filter(([, r]) => seqGt(r, ack)).map(([l, r]) => [seqGt(l, ack) ? l : ack, r]);
+    if (!blocks) return;
+    for (let i = 0; i < blocks.length; i++) {
+      const [l, r] = blocks[i];
+      if (
+        seqLe(r, ack) ||
+        (i === 0 && blocks.length > 1 && seqGe(l, blocks[1][0]) && seqLe(r, blocks[1][1]))
+      ) {
+        const u = this.undo;
+        if (u && seqGe(l, u.from) && seqLe(r, u.to)) {
+          this.cwnd = Math.max(this.cwnd, u.cwnd);
+          this.ssthresh = Math.max(this.ssthresh, u.ssthresh);
+          this.recover = undefined;
+          this.undo = undefined;
+          this.host.counters.undos++;
+          this.dupAcks = 0;
+          this.dupThreshBytes = Math.min(2 * this.dupThreshBytes, 128 * this.options.mss);
+        }
+        continue;
+      }
+      if (!seqGt(r, ack) || seqGt(r, this.sndMax)) continue;
+      this.addSacked(seqGt(l, ack) ? l : ack, r);
+    }
+  }
+
+  private addSacked(l: number, r: number): void {
+    const merged: Array<[number, number]> = [];
+    let cur: [number, number] = [l, r];
+    for (const b of this.sacked) {
+      if (seqLt(b[1], cur[0])) merged.push(b);
+      else if (seqLt(cur[1], b[0])) {
+        merged.push(cur);
+        cur = b;
+      } else cur = [seqLt(b[0], cur[0]) ? b[0] : cur[0], seqGt(b[1], cur[1]) ? b[1] : cur[1]];
+    }
+    merged.push(cur);
+    this.sacked = merged;
+  }
+
+  private sackedAbove(seq: number): number {
+    let n = 0;
+    for (const [l, r] of this.sacked) if (seqGt(r, seq)) n += seqDiff(r, seqGt(l, seq) ? l : seq);
+    return n;
+  }
+
+  private sackedBytes(): number {
+    let n = 0;
+    for (const [l, r] of this.sacked) n += seqDiff(r, l);
+    return n;
+  }
+
+  /** RFC 6675 §5 (simplified): resend each hole below the highest SACKed byte once, while the pipe allows. */
+  private retransmitHoles(): void {
+    const mss = this.options.mss;
+    let pipe = this.inFlight - this.sackedBytes();
+    let at = seqGt(this.highRxt, this.clientUna) ? this.highRxt : this.clientUna;
+    for (const [l, r] of this.sacked) {
+      // IsLost (RFC 6675 §4): only a hole with DupThresh segments' worth SACKed above it; the rest may be in
+      // flight or reordered.
+      if (this.sackedAbove(at) < this.dupThreshBytes) break;
+      while (seqLt(at, l) && pipe < this.cwnd) {
+        const len = Math.min(mss, seqDiff(l, at), seqDiff(this.releasedEdge, at));
+        if (len <= 0) return;
+        this.transmit(at, len, ACK);
+        at = seqAdd(at, len);
+        pipe += len;
+      }
+      if (seqLt(at, r)) at = r;
+      if (pipe >= this.cwnd) break;
+    }
+    this.highRxt = at;
   }
 
   // --- Timers --------------------------------------------------------------------------------------------
 
   tick(now: number): void {
+    if (this.tlpDeadline !== undefined && now >= this.tlpDeadline) {
+      this.tlpDeadline = undefined;
+      this.tailLossProbe();
+    }
     if (this.rtoDeadline !== undefined && now >= this.rtoDeadline) {
+      this.tlpDeadline = undefined;
       // RFC 6298 §5.4-5.6, and RFC 5681 §3.1's loss window.
       this.host.counters.timeouts++;
       this.ssthresh = Math.max(Math.floor(this.inFlight / 2), 2 * this.options.mss);
       this.cwnd = this.options.mss;
       this.recover = undefined;
+      this.undo = undefined;
+      // (The scoreboard stays: resending what the client SACKed would cost a whole window; if it reneged, the
+      // next timeout resends from its cumulative ACK again.)
       this.dupAcks = 0;
       this.rto.backOff();
       this.rttProbe = undefined;
@@ -427,10 +551,20 @@ export class SpeculativeFlow {
     const committedDataEnd = seqLt(this.releasedEdge, dataEnd) ? this.releasedEdge : dataEnd;
     const finReleased = fin !== undefined && seqGt(this.releasedEdge, fin);
     for (;;) {
+      // After a timeout SND.NXT went back: skip what the client SACKed, and stop short of the next such block.
+      let sackedLimit = Infinity;
+      for (const [l, r] of this.sacked) {
+        if (seqGe(this.sndNxt, l) && seqLt(this.sndNxt, r)) this.sndNxt = r;
+        else if (seqLt(this.sndNxt, l)) {
+          sackedLimit = seqDiff(l, this.sndNxt);
+          break;
+        }
+      }
       const windowRoom = seqDiff(seqAdd(this.clientUna, this.clientWindow), this.sndNxt);
-      const cwndRoom = this.cwnd - seqDiff(this.sndNxt, this.clientUna);
+      // The pipe (RFC 6675 §4): what is in flight, less what the client SACKed.
+      const cwndRoom = this.cwnd - (seqDiff(this.sndNxt, this.clientUna) - this.sackedBytes());
       const available = seqDiff(committedDataEnd, this.sndNxt);
-      const n = Math.min(mss, available, windowRoom, cwndRoom);
+      const n = Math.min(mss, available, windowRoom, cwndRoom, sackedLimit);
       if (n > 0) {
         // The FIN rides on the last data segment (it takes no window space).
         const withFin = finReleased && seqAdd(this.sndNxt, n) === fin;
@@ -465,6 +599,33 @@ export class SpeculativeFlow {
     else if (!fresh && this.rttProbe && seqLe(seq, this.rttProbe.seq)) this.rttProbe = undefined; // Karn
     this.rtoDeadline ??= this.host.now() + this.rto.rto;
     this.host.toNetwork(this.segmentToClient(seq, len, flags, this.committed));
+    if (fresh) this.armTlp();
+  }
+
+  /** PTO = 2·SRTT (RFC 8985 §7.2), at least 10 ms, while data is outstanding and no recovery runs. */
+  private armTlp(): void {
+    if (this.recover !== undefined || this.clientUna === this.sndMax) {
+      this.tlpDeadline = undefined;
+      return;
+    }
+    const pto = Math.max(2 * (this.rto.srtt ?? 50), 10);
+    this.tlpDeadline = this.host.now() + pto;
+  }
+
+  /** Sends new data if there is some the windows allow, else the last segment again: either draws a SACK. */
+  private tailLossProbe(): void {
+    if (this.clientUna === this.sndMax) return;
+    this.host.counters.tailLossProbes++;
+    const before = this.sndNxt;
+    this.send();
+    if (this.sndNxt !== before) return;
+    const len = Math.min(this.options.mss, seqDiff(this.sndMax, this.clientUna));
+    const dataEnd = this.finSeq ?? this.specAck;
+    const seq = seqAdd(this.sndMax, -len);
+    const dataLen = seqLt(seq, dataEnd) ? Math.min(len, seqDiff(dataEnd, seq)) : 0;
+    const fin =
+      this.finSeq !== undefined && seqAdd(seq, dataLen) === this.finSeq && this.sndMax !== this.finSeq;
+    if (dataLen > 0 || fin) this.transmit(seq, dataLen, ACK | (fin ? FIN : 0));
   }
 
   /** Resends the segment at the oldest unacknowledged byte. */

@@ -140,11 +140,7 @@ class SpeculativeGuest implements SimNode {
 
   tick(): void {
     const now = this.net.clock.now();
-    while (this.rxRing.length > 0) {
-      const rx = this.rxRing;
-      this.rxRing = [];
-      for (const p of rx) this.stack.input(p);
-    }
+    this.drainRxRing();
     while (now >= this.nextEpochAt) {
       const [lo, hi] = this.commitDelayMs;
       this.commits.push({ at: this.nextEpochAt + lo + this.rng.next() * (hi - lo), epoch: this.epoch });
@@ -161,6 +157,15 @@ class SpeculativeGuest implements SimNode {
     if (g !== undefined && g <= now) this.stack.tick();
     const s = this.spec.nextDeadline();
     if (s !== undefined && s <= now) this.spec.tick();
+    this.drainRxRing(); // (what the timers above made Speculation answer)
+  }
+
+  private drainRxRing(): void {
+    while (this.rxRing.length > 0) {
+      const rx = this.rxRing;
+      this.rxRing = [];
+      for (const p of rx) this.stack.input(p);
+    }
   }
 
   nextDeadline(): number | undefined {
@@ -321,7 +326,15 @@ function downloadFromGuest(
       return ended || reset;
     }, 600_000);
   } catch (e) {
-    const state = { received, written, spec: guest.spec.counters, guest: guest.stack.stats };
+    const state = {
+      received,
+      written,
+      spec: guest.spec.counters,
+      guest: guest.stack.stats,
+      specNext: guest.spec.nextDeadline(),
+      stackNext: guest.stack.nextDeadline(),
+      now: net.clock.now(),
+    };
     throw new Error(`seed ${seed}: ${(e as Error).message}; ${JSON.stringify(state)}`, { cause: e });
   }
   return {

@@ -76,6 +76,8 @@ export class Speculation {
     retransmits: 0,
     timeouts: 0,
     probes: 0,
+    undos: 0,
+    tailLossProbes: 0,
     flowsOpened: 0,
     flowsClosed: 0,
     heldPackets: 0,
