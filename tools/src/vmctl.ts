@@ -3,6 +3,7 @@
  *
  *   npm run vmctl -- handover vm-1 [--nats nats://127.0.0.1:4222]   planned failover to the VM's synced backup
  *   npm run vmctl -- epochs vm-1 [--count 20]                         prints the VM's epoch reports as they come
+ *   npm run vmctl -- mode vm-1 speculative                            switches remus <-> speculative at run time
  *
  * The NATS URL defaults to $VMHA_NATS_URL, then nats://127.0.0.1:4222.
  */
@@ -12,6 +13,8 @@ import {
   EpochReport,
   HandoverReply,
   HandoverRequest,
+  ModeReply,
+  ModeRequest,
   decodeMessage,
   encodeMessage,
   isSubjectToken,
@@ -21,7 +24,8 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 
 const USAGE = `usage: npm run vmctl -- handover <vm-id> [--nats URL] [--timeout-ms N]
-       npm run vmctl -- epochs <vm-id> [--nats URL] [--count N]`;
+       npm run vmctl -- epochs <vm-id> [--nats URL] [--count N]
+       npm run vmctl -- mode <vm-id> remus|speculative [--nats URL]`;
 
 function fail(message: string): never {
   console.error(`vmctl: ${message}\n${USAGE}`);
@@ -42,8 +46,11 @@ const { values: opts, positionals } = (() => {
     return fail((e as Error).message);
   }
 })();
-const [command, vmId] = positionals;
-if (command !== 'handover' && command !== 'epochs') fail(`unknown command ${JSON.stringify(command)}`);
+const [command, vmId, modeArg] = positionals;
+if (command !== 'handover' && command !== 'epochs' && command !== 'mode')
+  fail(`unknown command ${JSON.stringify(command)}`);
+if (command === 'mode' && modeArg !== 'remus' && modeArg !== 'speculative')
+  fail(`mode ${JSON.stringify(modeArg)}: remus or speculative`);
 if (!isSubjectToken(vmId)) fail(`invalid vm id ${JSON.stringify(vmId)}`);
 const positive = (name: 'timeout-ms' | 'count', min: number): number => {
   const v = Number(opts[name]);
@@ -77,6 +84,18 @@ try {
           `the guest stood still for ${r.guestPausedMs.toFixed(1)} ms`,
       );
     }
+  } else if (command === 'mode') {
+    const answer = await nc
+      .request(subjects.replicationMode(vmId), encodeMessage(ModeRequest, { vmId, mode: modeArg }), {
+        timeout: timeoutMs,
+      })
+      .catch((e: Error) => fail(`no primary of ${vmId} answered: ${e.message}`));
+    const reply = decodeMessage(ModeReply, answer.data);
+    if (!reply.ok) fail(`bad reply: ${reply.detail}`);
+    if (!reply.message.accepted) {
+      console.error(`mode refused: ${reply.message.reason}`);
+      process.exitCode = 1;
+    } else console.log(`${vmId} now runs in ${reply.message.mode} mode (open connections keep theirs)`);
   } else {
     let seen = 0;
     const sub = nc.subscribe(subjects.replicationEpochs(vmId));

@@ -136,5 +136,5 @@ export async function protectedVmUnderLoad(nc: () => Promise<NatsConnection>, o:
     await attachment.close();
     host.stop();
   };
-  return { primary, backup, bulk, resp, clientsWhole, close };
+  return { primary, backup, host, bulk, resp, clientsWhole, close };
 }

@@ -30,6 +30,8 @@ import {
   HandoverReply,
   HandoverRequest,
   JoinRequest,
+  ModeReply,
+  ModeRequest,
   TakeoverOrder,
   TakeoverReply,
   VipAnnouncement,
@@ -138,8 +140,11 @@ export class ReplicatedVm {
   private readonly epochSpans = new Map<number, Span>();
   private firstOutputSeen = false;
   readonly metrics: ReplicationMetrics;
-  /** Speculative output (when enabled): it holds, acks and delivers the guest's packets instead of `output`. */
-  readonly speculation: Speculation | undefined;
+  /**
+   * Speculative output (once enabled, at start or by `setMode`): it holds, acks and delivers the guest's packets
+   * instead of `output`; back in `remus` mode it keeps only the connections it already speculated.
+   */
+  private spec: Speculation | undefined;
   /** When each epoch in flight was captured (its commit latency runs to the ack). */
   private readonly capturedAt = new Map<number, number>();
   private lastCaptureAt: number | undefined;
@@ -186,20 +191,15 @@ export class ReplicatedVm {
     });
     this.runner = new VcpuRunner(this.machine, (p) => this.transmit(p));
     if (o.speculation) {
-      const options: SpeculationOptions = {
-        guestAddress: parseIpv4Address(this.machine.address),
-        now: () => performance.now(),
-        toGuest: (p) => this.runner.deliver(p),
-        toNetwork: (p) => this.sendOut(p),
-        bufferBytes: o.speculation.bufferBytes,
-      };
       const from = o.speculation.state;
-      this.speculation = from ? Speculation.restore(from.bytes, options) : new Speculation(options);
+      this.spec = from
+        ? Speculation.restore(from.bytes, this.speculationOptions())
+        : new Speculation(this.speculationOptions());
     }
     this.attachment = new NetworkAttachment({
       bus: o.nc,
       address: this.machine.address,
-      onPacket: (p) => (this.speculation ? this.speculation.fromNetwork(p) : this.runner.deliver(p)),
+      onPacket: (p) => (this.spec ? this.spec.fromNetwork(p) : this.runner.deliver(p)),
       origin: o.instance,
       mayPublish: () => this.mayPublish(),
       egress: o.egress,
@@ -209,6 +209,49 @@ export class ReplicatedVm {
 
   get state(): Protection {
     return this.protection;
+  }
+
+  get speculation(): Speculation | undefined {
+    return this.spec;
+  }
+
+  /** How new connections' output goes out: held until acked (`remus`), or acked at once by the VMM. */
+  get mode(): 'remus' | 'speculative' {
+    return this.spec?.speculateNewFlows ? 'speculative' : 'remus';
+  }
+
+  /**
+   * Switches the mode at run time. Connections open now keep the way they started (the guest's view of a
+   * speculated one depends on the VMM); new ones take the new mode.
+   */
+  setMode(mode: 'remus' | 'speculative'): void {
+    if (mode === 'speculative' && !this.spec) {
+      this.spec = new Speculation(this.speculationOptions());
+      this.timers.push(setInterval(() => this.spec?.tick(), 10));
+    }
+    if (this.spec) this.spec.speculateNewFlows = mode === 'speculative';
+    this.o.logger.info('mode', { mode });
+  }
+
+  private speculationOptions(): SpeculationOptions {
+    return {
+      guestAddress: parseIpv4Address(this.machine.address),
+      now: () => performance.now(),
+      toGuest: (p) => this.runner.deliver(p),
+      toNetwork: (p) => this.sendOut(p),
+      bufferBytes: this.o.speculation?.bufferBytes,
+    };
+  }
+
+  private onModeRequest(req: ModeRequest, msg: Msg): void {
+    if (this.protection.kind === 'fenced') return;
+    const reply = (accepted: boolean, reason: string): void => {
+      msg.respond(encodeMessage(ModeReply, { vmId: this.o.vmId, accepted, reason, mode: this.mode }));
+    };
+    if (req.mode !== 'remus' && req.mode !== 'speculative')
+      return reply(false, `unknown mode ${JSON.stringify(req.mode)}: remus or speculative`);
+    this.setMode(req.mode);
+    reply(true, '');
   }
 
   get leaseRevision(): number {
@@ -235,17 +278,24 @@ export class ReplicatedVm {
         (m, msg) => void this.onHandoverRequest(m, msg),
         opts,
       ),
+      subscribeMessages(
+        nc,
+        subjects.replicationMode(vmId),
+        ModeRequest,
+        (m, msg) => this.onModeRequest(m, msg),
+        opts,
+      ),
     );
     this.runner.start();
     // A flow table resumed from a checkpoint is all committed: its delivery goes on from here.
     const resumed = this.o.speculation?.state;
-    if (resumed) this.speculation?.commit(resumed.epoch);
+    if (resumed) this.spec?.commit(resumed.epoch);
     this.timers.push(
       setInterval(() => this.epochTick(), this.o.epochMs),
       setInterval(() => this.heartbeatTick(), this.o.heartbeatMs),
     );
     // The speculative flows' retransmission and persist timers (RTO >= 200 ms: 10 ms is fine-grained enough).
-    if (this.speculation) this.timers.push(setInterval(() => this.speculation?.tick(), 10));
+    if (this.spec) this.timers.push(setInterval(() => this.spec?.tick(), 10));
     this.announceVip();
   }
 
@@ -297,10 +347,9 @@ export class ReplicatedVm {
       'net.received': this.attachment.counters.received,
       'vm.virtual_time_ms': this.machine.virtualNow(),
       'vcpu.running': this.runner.runState.kind === 'running' ? 1 : 0,
+      'repl.speculative': this.mode === 'speculative' ? 1 : 0,
       'vcpu.max_stall_ms': this.runner.counters.maxStallMs,
-      ...Object.fromEntries(
-        Object.entries(this.speculation?.counters ?? {}).map(([k, v]) => [`spec.${k}`, v]),
-      ),
+      ...Object.fromEntries(Object.entries(this.spec?.counters ?? {}).map(([k, v]) => [`spec.${k}`, v])),
       'repl.pause_p50_ms': this.recentPauses.quantile(0.5),
       'repl.pause_p99_ms': this.recentPauses.quantile(0.99),
       'repl.pause_max_ms': this.recentPauses.quantile(1),
@@ -318,10 +367,10 @@ export class ReplicatedVm {
 
   private transmit(packet: Uint8Array): void {
     if (this.protection.kind === 'fenced') return;
-    if (this.speculation) {
+    if (this.spec) {
       const epoch = this.seq + 1;
-      this.speculation.fromGuest(packet, epoch);
-      if (!this.holding) this.speculation.commit(epoch); // unprotected: nothing waits for a backup
+      this.spec.fromGuest(packet, epoch);
+      if (!this.holding) this.spec.commit(epoch); // unprotected: nothing waits for a backup
       return;
     }
     if (this.holding) {
@@ -356,7 +405,7 @@ export class ReplicatedVm {
       return;
     }
     for (const p of this.output.release(this.releasableEpoch)) this.sendOut(p);
-    this.speculation?.commit(this.releasableEpoch);
+    this.spec?.commit(this.releasableEpoch);
     const now = performance.now();
     for (const [e, at] of this.firstHeldAt) {
       if (e > this.releasableEpoch) break; // (in epoch order: inserted as epochs advance)
@@ -504,9 +553,7 @@ export class ReplicatedVm {
     const t0 = performance.now(); // the pause: from the vCPU stopping to its resuming
     const capture = this.machine.captureCheckpoint();
     // The speculation flow table at the same instant: the backup resumes delivery from it.
-    const vmmRecords = this.speculation
-      ? new Map([['vmm.speculation', this.speculation.saveState()]])
-      : undefined;
+    const vmmRecords = this.spec ? new Map([['vmm.speculation', this.spec.saveState()]]) : undefined;
     const seal = this.sealPending;
     this.seq++;
     if (seal) {

@@ -13,6 +13,8 @@ import {
   JoinRequest,
   HealthRequest,
   IpPacket,
+  ModeReply,
+  ModeRequest,
   PROTOCOL_VERSION,
   TakeoverOrder,
   TakeoverReply,
@@ -55,6 +57,8 @@ const types: MessageDecoder<Versioned>[] = [
   HandoverReply,
   TakeoverOrder,
   TakeoverReply,
+  ModeRequest,
+  ModeReply,
 ];
 
 /** One valid, fully populated message of each type. */
@@ -182,6 +186,8 @@ const samples: [MessageDecoder<Versioned>, Uint8Array][] = [
     TakeoverReply,
     encodeMessage(TakeoverReply, { vmId: 'vm1', accepted: false, reason: 'x', leaseRevision: 3 }),
   ],
+  [ModeRequest, encodeMessage(ModeRequest, { vmId: 'vm1', mode: 'speculative' })],
+  [ModeReply, encodeMessage(ModeReply, { vmId: 'vm1', accepted: true, reason: '', mode: 'speculative' })],
 ];
 
 const reasons = new Set(['truncated', 'malformed', 'wrong-version']);

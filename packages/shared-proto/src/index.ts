@@ -19,6 +19,8 @@ export {
   IpPacket,
   JoinReply,
   JoinRequest,
+  ModeReply,
+  ModeRequest,
   TakeoverOrder,
   TakeoverReply,
   VipAnnouncement,

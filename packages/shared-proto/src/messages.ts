@@ -39,5 +39,9 @@ export const TakeoverOrder = vmha.v1.TakeoverOrder;
 export type TakeoverOrder = vmha.v1.TakeoverOrder;
 export const TakeoverReply = vmha.v1.TakeoverReply;
 export type TakeoverReply = vmha.v1.TakeoverReply;
+export const ModeRequest = vmha.v1.ModeRequest;
+export type ModeRequest = vmha.v1.ModeRequest;
+export const ModeReply = vmha.v1.ModeReply;
+export type ModeReply = vmha.v1.ModeReply;
 
 export { vmha };

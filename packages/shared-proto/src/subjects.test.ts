@@ -17,6 +17,7 @@ describe('subjects', () => {
     expect(subjects.replicationJoin('vm1')).toBe('vmha.v1.repl.vm1.join');
     expect(subjects.replicationEpochs('vm1')).toBe('vmha.v1.repl.vm1.epochs');
     expect(subjects.replicationHandover('vm1')).toBe('vmha.v1.repl.vm1.handover');
+    expect(subjects.replicationMode('vm1')).toBe('vmha.v1.repl.vm1.mode');
     expect(subjects.replicationTakeover('vm1', 'b-1')).toBe('vmha.v1.repl.vm1.takeover.b-1');
     expect(subjects.testFault('host-a')).toBe('vmha.v1.test.fault.host-a');
     expect(() => subjects.replicationChunks('vm1', 'b.c')).toThrow(/backup instance/);

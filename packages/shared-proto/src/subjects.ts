@@ -59,6 +59,11 @@ export function replicationHandover(vmId: string): string {
   return `${PREFIX}.repl.${token('vm id', vmId)}.handover`;
 }
 
+/** `vmha.v1.repl.<vmId>.mode`: `ModeRequest` to the VM's primary (remus or speculative), answered `ModeReply`. */
+export function replicationMode(vmId: string): string {
+  return `${PREFIX}.repl.${token('vm id', vmId)}.mode`;
+}
+
 /** `vmha.v1.repl.<vmId>.takeover.<backup>`: the primary's `TakeoverOrder` to its backup, `TakeoverReply`. */
 export function replicationTakeover(vmId: string, backup: string): string {
   return `${PREFIX}.repl.${token('vm id', vmId)}.takeover.${token('backup instance', backup)}`;

@@ -23,6 +23,8 @@ interface SavedState {
   held: Array<{ epoch: number; length: number; pureAckFlow?: string; closes?: string }>;
   clientSyns: Array<[string, SynSeen]>;
   guestSyns: Array<[string, SynSeen]>;
+  /** Absent in states saved before it existed: true. */
+  speculateNewFlows?: boolean;
 }
 
 export interface SpeculationOptions {
@@ -96,6 +98,12 @@ export class Speculation {
     this.host = { now: () => o.now(), toGuest: o.toGuest, toNetwork: o.toNetwork, counters: this.counters };
   }
 
+  /**
+   * Whether connections opened from now on are speculated (the `speculative` mode) or keep plain output commit
+   * (`remus`). Flows already speculated go on either way: the guest's view of them depends on it.
+   */
+  speculateNewFlows = true;
+
   get flowCount(): number {
     return this.flows.size;
   }
@@ -130,7 +138,7 @@ export class Speculation {
     const key = flowKeyOf(seg.src, seg.srcPort, seg.dst, seg.dstPort);
     if (seg.flags & SYN) {
       if (seg.flags & ACK) this.open(key, seg, this.clientSyns.get(key), 'guest-syn-ack');
-      else this.guestSyns.set(key, synOf(seg));
+      else if (this.speculateNewFlows) remember(this.guestSyns, key, synOf(seg));
       this.hold({ epoch, packet });
       return;
     }
@@ -162,7 +170,7 @@ export class Speculation {
     const key = flowKeyOf(seg.dst, seg.dstPort, seg.src, seg.srcPort);
     if (seg.flags & SYN) {
       if (seg.flags & ACK) this.open(key, seg, this.guestSyns.get(key), 'client-syn-ack');
-      else this.clientSyns.set(key, synOf(seg));
+      else if (this.speculateNewFlows) remember(this.clientSyns, key, synOf(seg));
       this.o.toGuest(packet);
       return;
     }
@@ -216,6 +224,7 @@ export class Speculation {
         ...(h.pureAck ? { pureAckFlow: keyOf(h.pureAck.flow) } : {}),
         ...(h.closes ? { closes: h.closes } : {}),
       })),
+      speculateNewFlows: this.speculateNewFlows,
       clientSyns: [...this.clientSyns],
       guestSyns: [...this.guestSyns],
     };
@@ -308,6 +317,7 @@ export class Speculation {
     if (at !== bytes.length) fail(`${bytes.length - at} bytes left over`);
     for (const [k, v] of saved.clientSyns ?? []) spec.clientSyns.set(k, v);
     for (const [k, v] of saved.guestSyns ?? []) spec.guestSyns.set(k, v);
+    spec.speculateNewFlows = saved.speculateNewFlows !== false;
     return spec;
   }
 
@@ -323,7 +333,7 @@ export class Speculation {
     syn: SynSeen | undefined,
     from: 'guest-syn-ack' | 'client-syn-ack',
   ) {
-    if (syn === undefined || this.flows.has(key)) return;
+    if (syn === undefined || this.flows.has(key) || !this.speculateNewFlows) return;
     const ack = synOf(synAck);
     const [guest, client] = from === 'guest-syn-ack' ? [ack, syn] : [syn, ack];
     const scaled = guest.windowShift !== undefined && client.windowShift !== undefined;
@@ -364,6 +374,15 @@ export class Speculation {
   private close(key: string): void {
     if (this.flows.delete(key)) this.counters.flowsClosed++;
   }
+}
+
+/** Half-open handshakes are remembered up to a bound (a SYN flood must not grow the table without end). */
+const MAX_PENDING_SYNS = 4096;
+
+function remember(map: Map<string, SynSeen>, key: string, syn: SynSeen): void {
+  map.delete(key);
+  if (map.size >= MAX_PENDING_SYNS) map.delete(map.keys().next().value!);
+  map.set(key, syn);
 }
 
 function synOf(seg: TcpSegment): SynSeen {

@@ -1763,6 +1763,228 @@ export namespace vmha {
         }
 
         /**
+         * Properties of a ModeRequest.
+         * @deprecated Use vmha.v1.ModeRequest.$Properties instead.
+         */
+        interface IModeRequest extends vmha.v1.ModeRequest.$Properties {
+        }
+
+        /** Represents a ModeRequest. */
+        class ModeRequest {
+
+            /**
+             * Constructs a new ModeRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.ModeRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ModeRequest protocolVersion. */
+            protocolVersion: number;
+
+            /** ModeRequest vmId. */
+            vmId: string;
+
+            /** ModeRequest mode. */
+            mode: string;
+
+            /**
+             * Creates a new ModeRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ModeRequest instance
+             */
+            static create(properties: vmha.v1.ModeRequest.$Shape): vmha.v1.ModeRequest & vmha.v1.ModeRequest.$Shape;
+            static create(properties?: vmha.v1.ModeRequest.$Properties): vmha.v1.ModeRequest;
+
+            /**
+             * Encodes the specified ModeRequest message. Does not implicitly {@link vmha.v1.ModeRequest.verify|verify} messages.
+             * @param message ModeRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.ModeRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ModeRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.ModeRequest & vmha.v1.ModeRequest.$Shape} ModeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.ModeRequest & vmha.v1.ModeRequest.$Shape;
+
+            /**
+             * Verifies a ModeRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ModeRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ModeRequest
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.ModeRequest;
+
+            /**
+             * Creates a plain object from a ModeRequest message. Also converts values to other types if specified.
+             * @param message ModeRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.ModeRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ModeRequest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ModeRequest {
+
+            /** Properties of a ModeRequest. */
+            interface $Properties {
+
+                /** ModeRequest protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** ModeRequest vmId */
+                vmId?: (string|null);
+
+                /** ModeRequest mode */
+                mode?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ModeRequest. */
+            type $Shape = vmha.v1.ModeRequest.$Properties;
+        }
+
+        /**
+         * Properties of a ModeReply.
+         * @deprecated Use vmha.v1.ModeReply.$Properties instead.
+         */
+        interface IModeReply extends vmha.v1.ModeReply.$Properties {
+        }
+
+        /** Represents a ModeReply. */
+        class ModeReply {
+
+            /**
+             * Constructs a new ModeReply.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vmha.v1.ModeReply.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ModeReply protocolVersion. */
+            protocolVersion: number;
+
+            /** ModeReply vmId. */
+            vmId: string;
+
+            /** ModeReply accepted. */
+            accepted: boolean;
+
+            /** ModeReply reason. */
+            reason: string;
+
+            /** ModeReply mode. */
+            mode: string;
+
+            /**
+             * Creates a new ModeReply instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ModeReply instance
+             */
+            static create(properties: vmha.v1.ModeReply.$Shape): vmha.v1.ModeReply & vmha.v1.ModeReply.$Shape;
+            static create(properties?: vmha.v1.ModeReply.$Properties): vmha.v1.ModeReply;
+
+            /**
+             * Encodes the specified ModeReply message. Does not implicitly {@link vmha.v1.ModeReply.verify|verify} messages.
+             * @param message ModeReply message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vmha.v1.ModeReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ModeReply message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vmha.v1.ModeReply & vmha.v1.ModeReply.$Shape} ModeReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vmha.v1.ModeReply & vmha.v1.ModeReply.$Shape;
+
+            /**
+             * Verifies a ModeReply message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a ModeReply message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ModeReply
+             */
+            static fromObject(object: { [k: string]: any }): vmha.v1.ModeReply;
+
+            /**
+             * Creates a plain object from a ModeReply message. Also converts values to other types if specified.
+             * @param message ModeReply
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vmha.v1.ModeReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ModeReply to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+        }
+
+        namespace ModeReply {
+
+            /** Properties of a ModeReply. */
+            interface $Properties {
+
+                /** ModeReply protocolVersion */
+                protocolVersion?: (number|null);
+
+                /** ModeReply vmId */
+                vmId?: (string|null);
+
+                /** ModeReply accepted */
+                accepted?: (boolean|null);
+
+                /** ModeReply reason */
+                reason?: (string|null);
+
+                /** ModeReply mode */
+                mode?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ModeReply. */
+            type $Shape = vmha.v1.ModeReply.$Properties;
+        }
+
+        /**
          * Properties of a VmStatus.
          * @deprecated Use vmha.v1.VmStatus.$Properties instead.
          */

@@ -5768,6 +5768,646 @@ export const vmha = $root.vmha = (() => {
             return TakeoverReply;
         })();
 
+        v1.ModeRequest = (function() {
+
+            /**
+             * Properties of a ModeRequest.
+             * @typedef {Object} vmha.v1.ModeRequest.$Properties
+             * @property {number|null} [protocolVersion] ModeRequest protocolVersion
+             * @property {string|null} [vmId] ModeRequest vmId
+             * @property {string|null} [mode] ModeRequest mode
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ModeRequest.
+             * @memberof vmha.v1
+             * @interface IModeRequest
+             * @augments vmha.v1.ModeRequest.$Properties
+             * @deprecated Use vmha.v1.ModeRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a ModeRequest.
+             * @typedef {vmha.v1.ModeRequest.$Properties} vmha.v1.ModeRequest.$Shape
+             */
+
+            /**
+             * Constructs a new ModeRequest.
+             * @memberof vmha.v1
+             * @classdesc Represents a ModeRequest.
+             * @constructor
+             * @param {vmha.v1.ModeRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ModeRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ModeRequest protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.ModeRequest
+             * @instance
+             */
+            ModeRequest.prototype.protocolVersion = 0;
+
+            /**
+             * ModeRequest vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.ModeRequest
+             * @instance
+             */
+            ModeRequest.prototype.vmId = "";
+
+            /**
+             * ModeRequest mode.
+             * @member {string} mode
+             * @memberof vmha.v1.ModeRequest
+             * @instance
+             */
+            ModeRequest.prototype.mode = "";
+
+            /**
+             * Creates a new ModeRequest instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.ModeRequest
+             * @static
+             * @param {vmha.v1.ModeRequest.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.ModeRequest} ModeRequest instance
+             * @type {{
+             *   (properties: vmha.v1.ModeRequest.$Shape): vmha.v1.ModeRequest & vmha.v1.ModeRequest.$Shape;
+             *   (properties?: vmha.v1.ModeRequest.$Properties): vmha.v1.ModeRequest;
+             * }}
+             */
+            ModeRequest.create = function(properties) {
+                return new ModeRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ModeRequest message. Does not implicitly {@link vmha.v1.ModeRequest.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.ModeRequest
+             * @static
+             * @param {vmha.v1.ModeRequest.$Properties} message ModeRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ModeRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.mode);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ModeRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.ModeRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.ModeRequest & vmha.v1.ModeRequest.$Shape} ModeRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ModeRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.ModeRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.mode = value;
+                            else
+                                delete message.mode;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a ModeRequest message.
+             * @function verify
+             * @memberof vmha.v1.ModeRequest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ModeRequest.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                    if (!$util.isString(message.mode))
+                        return "mode: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a ModeRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.ModeRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.ModeRequest} ModeRequest
+             */
+            ModeRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.ModeRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.ModeRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.ModeRequest();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.mode != null)
+                    if (typeof object.mode !== "string" || object.mode.length)
+                        message.mode = $String(object.mode);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ModeRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.ModeRequest
+             * @static
+             * @param {vmha.v1.ModeRequest} message ModeRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ModeRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.mode = "";
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                    object.mode = message.mode;
+                return object;
+            };
+
+            /**
+             * Converts this ModeRequest to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.ModeRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ModeRequest.prototype.toJSON = function() {
+                return ModeRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ModeRequest;
+        })();
+
+        v1.ModeReply = (function() {
+
+            /**
+             * Properties of a ModeReply.
+             * @typedef {Object} vmha.v1.ModeReply.$Properties
+             * @property {number|null} [protocolVersion] ModeReply protocolVersion
+             * @property {string|null} [vmId] ModeReply vmId
+             * @property {boolean|null} [accepted] ModeReply accepted
+             * @property {string|null} [reason] ModeReply reason
+             * @property {string|null} [mode] ModeReply mode
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ModeReply.
+             * @memberof vmha.v1
+             * @interface IModeReply
+             * @augments vmha.v1.ModeReply.$Properties
+             * @deprecated Use vmha.v1.ModeReply.$Properties instead.
+             */
+
+            /**
+             * Shape of a ModeReply.
+             * @typedef {vmha.v1.ModeReply.$Properties} vmha.v1.ModeReply.$Shape
+             */
+
+            /**
+             * Constructs a new ModeReply.
+             * @memberof vmha.v1
+             * @classdesc Represents a ModeReply.
+             * @constructor
+             * @param {vmha.v1.ModeReply.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ModeReply = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ModeReply protocolVersion.
+             * @member {number} protocolVersion
+             * @memberof vmha.v1.ModeReply
+             * @instance
+             */
+            ModeReply.prototype.protocolVersion = 0;
+
+            /**
+             * ModeReply vmId.
+             * @member {string} vmId
+             * @memberof vmha.v1.ModeReply
+             * @instance
+             */
+            ModeReply.prototype.vmId = "";
+
+            /**
+             * ModeReply accepted.
+             * @member {boolean} accepted
+             * @memberof vmha.v1.ModeReply
+             * @instance
+             */
+            ModeReply.prototype.accepted = false;
+
+            /**
+             * ModeReply reason.
+             * @member {string} reason
+             * @memberof vmha.v1.ModeReply
+             * @instance
+             */
+            ModeReply.prototype.reason = "";
+
+            /**
+             * ModeReply mode.
+             * @member {string} mode
+             * @memberof vmha.v1.ModeReply
+             * @instance
+             */
+            ModeReply.prototype.mode = "";
+
+            /**
+             * Creates a new ModeReply instance using the specified properties.
+             * @function create
+             * @memberof vmha.v1.ModeReply
+             * @static
+             * @param {vmha.v1.ModeReply.$Properties=} [properties] Properties to set
+             * @returns {vmha.v1.ModeReply} ModeReply instance
+             * @type {{
+             *   (properties: vmha.v1.ModeReply.$Shape): vmha.v1.ModeReply & vmha.v1.ModeReply.$Shape;
+             *   (properties?: vmha.v1.ModeReply.$Properties): vmha.v1.ModeReply;
+             * }}
+             */
+            ModeReply.create = function(properties) {
+                return new ModeReply(properties);
+            };
+
+            /**
+             * Encodes the specified ModeReply message. Does not implicitly {@link vmha.v1.ModeReply.verify|verify} messages.
+             * @function encode
+             * @memberof vmha.v1.ModeReply
+             * @static
+             * @param {vmha.v1.ModeReply.$Properties} message ModeReply message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ModeReply.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion") && message.protocolVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.protocolVersion);
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId") && message.vmId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.vmId);
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.accepted);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.reason);
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.mode);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Decodes a ModeReply message from the specified reader or buffer.
+             * @function decode
+             * @memberof vmha.v1.ModeReply
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vmha.v1.ModeReply & vmha.v1.ModeReply.$Shape} ModeReply
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ModeReply.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vmha.v1.ModeReply();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.protocolVersion = value;
+                            else
+                                delete message.protocolVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.vmId = value;
+                            else
+                                delete message.vmId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.accepted = value;
+                            else
+                                delete message.accepted;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.mode = value;
+                            else
+                                delete message.mode;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Verifies a ModeReply message.
+             * @function verify
+             * @memberof vmha.v1.ModeReply
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ModeReply.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    if (!$util.isInteger(message.protocolVersion))
+                        return "protocolVersion: integer expected";
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    if (!$util.isString(message.vmId))
+                        return "vmId: string expected";
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    if (typeof message.accepted !== "boolean")
+                        return "accepted: boolean expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                    if (!$util.isString(message.mode))
+                        return "mode: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a ModeReply message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vmha.v1.ModeReply
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vmha.v1.ModeReply} ModeReply
+             */
+            ModeReply.fromObject = function (object, _depth) {
+                if (object instanceof $root.vmha.v1.ModeReply)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vmha.v1.ModeReply: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vmha.v1.ModeReply();
+                if (object.protocolVersion != null)
+                    if ($Number(object.protocolVersion) !== 0)
+                        message.protocolVersion = object.protocolVersion >>> 0;
+                if (object.vmId != null)
+                    if (typeof object.vmId !== "string" || object.vmId.length)
+                        message.vmId = $String(object.vmId);
+                if (object.accepted != null)
+                    if (object.accepted)
+                        message.accepted = $Boolean(object.accepted);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.mode != null)
+                    if (typeof object.mode !== "string" || object.mode.length)
+                        message.mode = $String(object.mode);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a ModeReply message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vmha.v1.ModeReply
+             * @static
+             * @param {vmha.v1.ModeReply} message ModeReply
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ModeReply.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.protocolVersion = 0;
+                    object.vmId = "";
+                    object.accepted = false;
+                    object.reason = "";
+                    object.mode = "";
+                }
+                if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
+                    object.protocolVersion = message.protocolVersion;
+                if (message.vmId != null && $Object.hasOwnProperty.call(message, "vmId"))
+                    object.vmId = message.vmId;
+                if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                    object.accepted = message.accepted;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                    object.mode = message.mode;
+                return object;
+            };
+
+            /**
+             * Converts this ModeReply to JSON.
+             * @function toJSON
+             * @memberof vmha.v1.ModeReply
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ModeReply.prototype.toJSON = function() {
+                return ModeReply.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return ModeReply;
+        })();
+
         v1.VmStatus = (function() {
 
             /**

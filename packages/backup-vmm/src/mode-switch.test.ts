@@ -1,0 +1,46 @@
+/**
+ * Switching a replicated VM between remus and speculative at run time, over NATS as `vmctl mode` does, under
+ * load: connections opened after the switch take the new mode, those already open keep theirs, and every client
+ * stream arrives whole.
+ */
+import { startBulkDownload } from '@vmha/client-sim';
+import { ModeReply, ModeRequest, decodeMessage, encodeMessage, subjects } from '@vmha/shared-proto';
+import { describe, expect, it } from 'vitest';
+import { VIP, protectedVmUnderLoad, until, useNatsServer } from './test-cluster.ts';
+
+describe('mode switch', () => {
+  const nc = useNatsServer();
+
+  it('new connections take the new mode, open ones keep theirs, and the clients lose nothing', async () => {
+    const vm = await protectedVmUnderLoad(nc, { vmId: 'vm-mode', bulkBytes: 4 << 20 });
+    const operator = await nc();
+    const ask = async (mode: string) => {
+      const answer = await operator.request(
+        subjects.replicationMode('vm-mode'),
+        encodeMessage(ModeRequest, { vmId: 'vm-mode', mode }),
+        { timeout: 5000 },
+      );
+      const r = decodeMessage(ModeReply, answer.data);
+      if (!r.ok) throw new Error(r.detail);
+      return r.message;
+    };
+    expect(vm.primary.mode).toBe('remus');
+    expect(await ask('fast')).toMatchObject({ accepted: false, mode: 'remus' });
+
+    expect(await ask('speculative')).toMatchObject({ accepted: true, mode: 'speculative' });
+    const spec = vm.primary.speculation!;
+    expect(spec.flowCount).toBe(0); // the connections already open were not taken over
+    const second = vm.host.run(() => startBulkDownload(vm.host, { address: VIP, bytes: 8 << 20, seed: 4 }));
+    await until(() => spec.counters.specAcks > 100, 'the new connection to be speculated');
+    expect(spec.counters.flowsOpened).toBe(1);
+
+    expect(await ask('remus')).toMatchObject({ accepted: true, mode: 'remus' });
+    const third = vm.host.run(() => startBulkDownload(vm.host, { address: VIP, bytes: 2 << 20, seed: 5 }));
+    const [secondResult, thirdResult] = await Promise.all([second.done, third.done]);
+    expect(secondResult.verified).toBe(true);
+    expect(thirdResult.verified).toBe(true);
+    expect(spec.counters.flowsOpened).toBe(1); // the connection opened in remus mode was not speculated
+    await vm.clientsWhole();
+    await vm.close();
+  }, 120_000);
+});
