@@ -7,11 +7,10 @@
  * at or after the last one the killed primary reported acked, with the machine digest (computed afresh from the
  * activated machine) the killed primary reported for that epoch.
  */
-import { SeededRandom } from '@vmha/guest-tcp';
 import { EpochEvent, EpochReport, decodeMessage, subjects } from '@vmha/shared-proto';
-import { LocalCluster, runClient, type RunningProcess } from '@vmha/tools/launcher';
+import { LocalCluster, runClient } from '@vmha/tools/launcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counters, explain, until } from './cluster-checks.ts';
+import { explain, killChain } from './cluster-checks.ts';
 
 const RUNS = Number(process.env.VMHA_FAILOVER_RUNS ?? 20);
 const VM_ARGS = ['--vm-id', 'vm-chain', '--memory-mib', '64', '--resp-memory-mib', '8'];
@@ -28,7 +27,6 @@ describe('kill -9 of the primary of a replicated VM', () => {
   it(
     `fails over with no client losing anything, ${RUNS} kills in a row`,
     async () => {
-      const rng = new SeededRandom(2026);
       const reports: EpochReport[] = [];
       const reportSub = cluster.nc.subscribe(subjects.replicationEpochs('vm-chain'), {
         callback: (_e, m) => {
@@ -36,95 +34,59 @@ describe('kill -9 of the primary of a replicated VM', () => {
           if (r.ok) reports.push(r.message);
         },
       });
-      // The VMM running the guest now (first the primary-vmm, then each promoted backup-vmm) and its backup.
-      let current: { service: string; instance: string; proc: RunningProcess } = {
-        service: 'primary-vmm',
-        instance: 'v0',
-        proc: await cluster.launch({
-          service: 'primary-vmm',
-          instance: 'v0',
-          entry: 'packages/primary-vmm/src/main.ts',
-          args: [...VM_ARGS, '--vip', '10.0.0.2', '--mode', 'remus'],
-        }),
-      };
-      const launchBackup = (n: number) =>
-        cluster.launch({
-          service: 'backup-vmm',
-          instance: `v${n}`,
-          entry: 'packages/backup-vmm/src/main.ts',
-          args: VM_ARGS,
-        });
-      let backup = { instance: 'v1', proc: await launchBackup(1) };
       /** Runs whose primary had checkpoints sent but not acked at its last report before the kill (<= 250 ms). */
       let killedWithCheckpointsInFlight = 0;
-      for (let run = 1; run <= RUNS; run++) {
-        const now = current;
-        await until(
-          `run ${run}: ${now.instance} protected`,
-          async () => (await counters(cluster, now.service, now.instance))['repl.protected'] === 1,
-        );
-        const sentBefore = (await counters(cluster, now.service, now.instance))['net.sent'] ?? 0;
-        const clients = Promise.all([
-          runClient(cluster, `bulk${run}`, [
-            '--workload',
-            'bulk',
-            '--bytes',
-            String(16 << 20),
-            '--seed',
-            String(run),
-            '--address',
-            '10.0.0.101',
+      await killChain(cluster, {
+        runs: RUNS,
+        seed: 2026,
+        prefix: 'v',
+        vmArgs: VM_ARGS,
+        primaryArgs: ['--vip', '10.0.0.2', '--mode', 'remus'],
+        clients: (run) =>
+          Promise.all([
+            runClient(cluster, `bulk${run}`, [
+              '--workload',
+              'bulk',
+              '--bytes',
+              String(16 << 20),
+              '--seed',
+              String(run),
+              '--address',
+              '10.0.0.101',
+            ]),
+            runClient(cluster, `resp${run}`, [
+              '--workload',
+              'resp',
+              '--connections',
+              '16',
+              '--duration-ms',
+              '4s',
+              '--seed',
+              String(run),
+              '--address',
+              '10.0.0.102',
+            ]),
           ]),
-          runClient(cluster, `resp${run}`, [
-            '--workload',
-            'resp',
-            '--connections',
-            '16',
-            '--duration-ms',
-            '4s',
-            '--seed',
-            String(run),
-            '--address',
-            '10.0.0.102',
-          ]),
-        ]);
-        // Kill at a seeded random moment once the clients are at work (their processes take a while to start).
-        await until(`run ${run}: clients at work`, async () => {
-          const c = await counters(cluster, now.service, now.instance);
-          return (c['net.sent'] ?? 0) > sentBefore + 200;
-        });
-        await new Promise((r) => setTimeout(r, rng.int(0, 1500)));
-        const atKill = await counters(cluster, now.service, now.instance);
-        const ackedBefore = atKill['repl.acked_epoch'] ?? 0;
-        if ((atKill['repl.in_flight'] ?? 0) > 0) killedWithCheckpointsInFlight++;
-        now.proc.signal('SIGKILL');
-        await now.proc.exited;
-        const promoted = backup;
-        // The next backup starts at once: it joins the promoted VMM as soon as that one runs the guest.
-        const nextBackup = { instance: `v${run + 1}`, proc: await launchBackup(run + 1) };
-        const [bulk, resp] = await clients;
-        expect(bulk.exitCode, explain(bulk)).toBe(0);
-        expect(bulk.result?.verified, explain(bulk)).toBe(true);
-        expect(resp.exitCode, explain(resp)).toBe(0);
-        expect((resp.result?.connections as { lost: number }).lost, explain(resp)).toBe(0);
-        expect(resp.result?.violations, explain(resp)).toEqual([]);
-        expect(ackedBefore, `run ${run}: epochs were acked before the kill`).toBeGreaterThan(0);
-        await until(
-          `run ${run}: ${promoted.instance} promoted`,
-          async () => (await counters(cluster, 'backup-vmm', promoted.instance))['backup.promoted'] === 1,
-        );
-        expectResumedWhereCaptured(reports, now.instance, promoted.instance, run);
-        current = { service: 'backup-vmm', instance: promoted.instance, proc: promoted.proc };
-        backup = nextBackup;
-      }
+        atWork: (before, now) => (now['net.sent'] ?? 0) > (before['net.sent'] ?? 0) + 200,
+        check: (run, [bulk, resp], { killed, promoted, atKill }) => {
+          expect(bulk.exitCode, explain(bulk)).toBe(0);
+          expect(bulk.result?.verified, explain(bulk)).toBe(true);
+          expect(resp.exitCode, explain(resp)).toBe(0);
+          expect((resp.result?.connections as { lost: number }).lost, explain(resp)).toBe(0);
+          expect(resp.result?.violations, explain(resp)).toEqual([]);
+          expect(
+            atKill['repl.acked_epoch'] ?? 0,
+            `run ${run}: epochs were acked before the kill`,
+          ).toBeGreaterThan(0);
+          if ((atKill['repl.in_flight'] ?? 0) > 0) killedWithCheckpointsInFlight++;
+          expectResumedWhereCaptured(reports, killed.instance, promoted.instance, run);
+        },
+      });
       reportSub.unsubscribe();
       console.info(
         `${killedWithCheckpointsInFlight} of ${RUNS} kills hit a primary with checkpoints in flight`,
       );
       expect(killedWithCheckpointsInFlight, 'kills mid-checkpoint').toBeGreaterThan(0);
-      current.proc.signal('SIGTERM');
-      backup.proc.signal('SIGTERM');
-      await Promise.all([current.proc.exited, backup.proc.exited]);
     },
     RUNS * 60_000,
   );
