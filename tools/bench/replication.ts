@@ -2,14 +2,15 @@
  * bench:replication: what Remus-style replication costs and how it behaves, against the native baseline measured
  * in the same run (all in process mode on a real nats-server, one workload at a time).
  *  - native: bulk goodput (verified) and RESP ops/s and latency of an unreplicated VM;
- *  - remus: the backup's live initial sync (its length, the seal's pause, the longest the running guest stalled
+ *  - remus (or speculative): the backup's live initial sync (its length, the seal's pause, the longest the running guest stalled
  *    meanwhile), then the same workloads protected: epoch pauses, commit latency (capture to ack), checkpoint
  *    bytes as captured and as sent, the longest guest stall;
  *  - failover: kill -9 of the primary under RESP load: the gap the clients saw between the old primary's last
  *    packet and the new one's first, and the clients' checks;
  *  - planned failover: a handover under RESP load (the new primary protected again first): the guest's pause
  *    as the handover reply gives it, and the client-visible gap.
- * Prints a table and writes bench/results/replication.json.
+ * Prints a table and writes bench/results/replication.json (`--mode speculative`: the same with the replicated VM
+ * speculating, to bench/results/replication-speculative.json).
  *
  *   npm run bench:replication -- --bulk-mib 128 --resp-seconds 8 --memory-mib 256 --epoch-ms 25
  */
@@ -29,6 +30,7 @@ const { values: opts } = parseArgs({
     pipeline: { type: 'string', default: '4' },
     'memory-mib': { type: 'string', default: '256' },
     'epoch-ms': { type: 'string', default: '25' },
+    mode: { type: 'string', default: 'remus' },
   },
 });
 const num = (name: keyof typeof opts, lo: number, hi: number): number => {
@@ -47,6 +49,11 @@ const memoryMib = num('memory-mib', 16, 4096);
 const epochMs = num('epoch-ms', 10, 1000);
 const VM = ['--memory-mib', String(memoryMib), '--resp-memory-mib', '16'];
 const REPL = ['--vm-id', 'vm-bench', ...VM, '--epoch-ms', String(epochMs)];
+const mode = opts.mode;
+if (mode !== 'remus' && mode !== 'speculative') {
+  console.error(`invalid --mode=${mode}: expected remus or speculative`);
+  process.exit(2);
+}
 
 const cluster = await LocalCluster.start();
 const counters = async (service: string, instance: string): Promise<Record<string, number>> =>
@@ -129,12 +136,12 @@ try {
   native.signal('SIGTERM');
   await native.exited;
 
-  console.log('remus: initial sync...');
+  console.log(`${mode}: initial sync...`);
   const a = await cluster.launch({
     service: 'primary-vmm',
     instance: 'rb-a',
     entry: 'packages/primary-vmm/src/main.ts',
-    args: [...REPL, '--mode', 'remus'],
+    args: [...REPL, '--mode', mode],
   });
   // A guest with state worth syncing: the RESP store filled and a bulk stream running while the backup joins.
   const warm = runClient(cluster, 'warm-resp', respArgs(6));
@@ -151,7 +158,7 @@ try {
   const sync = await counters('primary-vmm', 'rb-a');
   check(await warm, 'warm-resp');
 
-  console.log('remus: workloads...');
+  console.log(`${mode}: workloads...`);
   const remusBulk = await bulkRun('remus-bulk');
   const remusResp = await respRun('remus-resp');
   const steady = await counters('primary-vmm', 'rb-a');
@@ -194,12 +201,14 @@ try {
     benchmark: 'replication',
     command:
       `npm run bench:replication -- --bulk-mib ${bulkMib} --resp-seconds ${respSeconds} ` +
-      `--connections ${connections} --pipeline ${pipeline} --memory-mib ${memoryMib} --epoch-ms ${epochMs}`,
+      `--connections ${connections} --pipeline ${pipeline} --memory-mib ${memoryMib} --epoch-ms ${epochMs}` +
+      (mode === 'remus' ? '' : ` --mode ${mode}`),
     date: new Date().toISOString(),
     epochMs,
     memoryMib,
+    mode,
     native: { bulkMBps: r1(nativeBulk), resp: nativeResp },
-    remus: {
+    replicated: {
       bulkMBps: r1(remusBulk),
       bulkVsNative: Math.round((remusBulk / nativeBulk) * 1000) / 1000,
       resp: remusResp,
@@ -232,7 +241,7 @@ try {
     },
   };
   const rows: Array<[string, string, string]> = [
-    ['bulk goodput (MB/s)', String(results.native.bulkMBps), String(results.remus.bulkMBps)],
+    ['bulk goodput (MB/s)', String(results.native.bulkMBps), String(results.replicated.bulkMBps)],
     ['RESP ops/s', nativeResp.opsPerSec.toFixed(0), remusResp.opsPerSec.toFixed(0)],
     [
       'RESP latency p50 / p99 (ms)',
@@ -242,21 +251,21 @@ try {
     [
       'epoch pause p50 / p99 / max (ms)',
       '',
-      `${results.remus.epochPauseMs.p50} / ${results.remus.epochPauseMs.p99} / ${results.remus.epochPauseMs.max}`,
+      `${results.replicated.epochPauseMs.p50} / ${results.replicated.epochPauseMs.p99} / ${results.replicated.epochPauseMs.max}`,
     ],
     [
       'commit latency p50 / p99 (ms)',
       '',
-      `${results.remus.commitLatencyMs.p50} / ${results.remus.commitLatencyMs.p99}`,
+      `${results.replicated.commitLatencyMs.p50} / ${results.replicated.commitLatencyMs.p99}`,
     ],
-    ['checkpoint bytes sent / captured', '', String(results.remus.checkpointBytes.encodedToRaw)],
-    ['longest guest stall, protected (ms)', '', String(results.remus.maxGuestStallMs)],
+    ['checkpoint bytes sent / captured', '', String(results.replicated.checkpointBytes.encodedToRaw)],
+    ['longest guest stall, protected (ms)', '', String(results.replicated.maxGuestStallMs)],
     [
       'initial sync (ms) / seal pause (ms)',
       '',
-      `${results.remus.sync.syncMs} / ${results.remus.sync.sealPauseMs}`,
+      `${results.replicated.sync.syncMs} / ${results.replicated.sync.sealPauseMs}`,
     ],
-    ['longest guest stall during sync (ms)', '', String(results.remus.sync.maxGuestStallMs)],
+    ['longest guest stall during sync (ms)', '', String(results.replicated.sync.maxGuestStallMs)],
     ['kill -9: client-visible gap (ms)', '', String(results.failover.clientGapMs)],
     [
       'planned: guest paused / client gap (ms)',
@@ -265,9 +274,14 @@ try {
     ],
   ];
   console.log(`\nreplication, ${epochMs} ms epochs, ${memoryMib} MiB guest\n`);
-  console.log('| measure | native | remus |\n|---|---|---|');
+  console.log(`| measure | native | ${mode} |\n|---|---|---|`);
   for (const [k, n, r] of rows) console.log(`| ${k} | ${n} | ${r} |`);
-  const out = join(REPO_ROOT, 'bench', 'results', 'replication.json');
+  const out = join(
+    REPO_ROOT,
+    'bench',
+    'results',
+    mode === 'remus' ? 'replication.json' : 'replication-speculative.json',
+  );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
