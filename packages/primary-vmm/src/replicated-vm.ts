@@ -134,8 +134,9 @@ export class ReplicatedVm {
   private releasableEpoch = 0;
   /** When the heartbeat timer last ran: a gap much longer than its interval means the process was frozen. */
   private lastTickAt = performance.now();
-  /** Set by a detected freeze; cleared by a confirmed lease. */
+  /** Set by a detected freeze; cleared by a confirmed lease, read after `stalledAt`. */
   private stalled = false;
+  private stalledAt = 0;
   /** Open epoch spans, by epoch, ended at the ack (or when the stream is dropped). */
   private readonly epochSpans = new Map<number, Span>();
   private firstOutputSeen = false;
@@ -431,6 +432,7 @@ export class ReplicatedVm {
   private frozenSince(): number | undefined {
     const now = performance.now();
     if (now - this.lastTickAt < this.o.failureTimeoutMs / 2 && !this.stalled) return undefined;
+    if (!this.stalled) this.stalledAt = performance.now();
     this.stalled = true;
     return this.lastTickAt;
   }
@@ -826,6 +828,7 @@ export class ReplicatedVm {
   private heartbeatTick(): void {
     const now = performance.now();
     if (now - this.lastTickAt >= this.o.failureTimeoutMs / 2) {
+      if (!this.stalled) this.stalledAt = performance.now();
       this.stalled = true;
       this.o.logger.warn('the process was frozen: holding output until the lease is confirmed', {
         frozenMs: Math.round(now - this.lastTickAt),
@@ -913,10 +916,15 @@ export class ReplicatedVm {
   private async checkLease(): Promise<void> {
     if (this.leaseCheckInFlight || this.protection.kind === 'fenced') return;
     this.leaseCheckInFlight = true;
+    const askedAt = performance.now();
+    let askAgain = false;
     try {
       if (await this.o.lease.confirm()) {
-        // (The protection may have changed while the lease was read.)
-        if (this.stalled && (this.protection as Protection).kind !== 'fenced') {
+        // (The protection may have changed while the lease was read.) A read asked before the freeze was noticed
+        // may have been answered before the backup took over and sat in the socket while this process was
+        // stopped: it vouches for nothing now, so ask again.
+        if (this.stalled && askedAt <= this.stalledAt) askAgain = true;
+        else if (this.stalled && (this.protection as Protection).kind !== 'fenced') {
           this.stalled = false;
           this.lastTickAt = performance.now();
           this.attachment.flush(); // what a suspected freeze held back
@@ -928,6 +936,7 @@ export class ReplicatedVm {
     } finally {
       this.leaseCheckInFlight = false;
     }
+    if (askAgain) void this.checkLease();
   }
 
   /** Releases nothing more, ever: the lease is lost (or, given `handedOverTo`, passed on by a handover). */
