@@ -550,6 +550,7 @@ export class SpeculativeFlow {
     const dataEnd = fin ?? this.specAck;
     const committedDataEnd = seqLt(this.releasedEdge, dataEnd) ? this.releasedEdge : dataEnd;
     const finReleased = fin !== undefined && seqGt(this.releasedEdge, fin);
+    const sacked = this.sackedBytes(); // (the scoreboard only changes on the client's ACKs, not while sending)
     for (;;) {
       // After a timeout SND.NXT went back: skip what the client SACKed, and stop short of the next such block.
       let sackedLimit = Infinity;
@@ -562,7 +563,7 @@ export class SpeculativeFlow {
       }
       const windowRoom = seqDiff(seqAdd(this.clientUna, this.clientWindow), this.sndNxt);
       // The pipe (RFC 6675 §4): what is in flight, less what the client SACKed.
-      const cwndRoom = this.cwnd - (seqDiff(this.sndNxt, this.clientUna) - this.sackedBytes());
+      const cwndRoom = this.cwnd - (seqDiff(this.sndNxt, this.clientUna) - sacked);
       const available = seqDiff(committedDataEnd, this.sndNxt);
       const n = Math.min(mss, available, windowRoom, cwndRoom, sackedLimit);
       if (n > 0) {

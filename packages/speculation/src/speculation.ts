@@ -338,7 +338,20 @@ export class Speculation {
     const [guest, client] = from === 'guest-syn-ack' ? [ack, syn] : [syn, ack];
     const scaled = guest.windowShift !== undefined && client.windowShift !== undefined;
     const timestamps = guest.tsVal !== undefined && client.tsVal !== undefined;
-    const k = parseKey(key);
+    const k: FlowKey =
+      from === 'guest-syn-ack'
+        ? {
+            guestAddress: synAck.src,
+            guestPort: synAck.srcPort,
+            clientAddress: synAck.dst,
+            clientPort: synAck.dstPort,
+          }
+        : {
+            guestAddress: synAck.dst,
+            guestPort: synAck.dstPort,
+            clientAddress: synAck.src,
+            clientPort: synAck.srcPort,
+          };
     const flow = new SpeculativeFlow(
       k,
       {
@@ -401,9 +414,4 @@ function flowKeyOf(
   clientPort: number,
 ): string {
   return `${guestAddress}:${guestPort}:${clientAddress}:${clientPort}`;
-}
-
-function parseKey(key: string): FlowKey {
-  const [guestAddress, guestPort, clientAddress, clientPort] = key.split(':').map(Number);
-  return { guestAddress, guestPort, clientAddress, clientPort };
 }
