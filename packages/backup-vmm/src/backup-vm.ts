@@ -80,6 +80,8 @@ export class BackupVm {
   private chunkSub: Subscription | undefined;
   private timers: NodeJS.Timeout[] = [];
   private heartbeatSeq = 0;
+  /** When the tick last ran: a gap much longer than its interval means this process was frozen. */
+  private lastTickAt = performance.now();
   private joinInFlight = false;
   /** The failover trace in progress (root span and its context). */
   private failover: { root: Span; ctx: Context } | undefined;
@@ -153,6 +155,16 @@ export class BackupVm {
   }
 
   private tick(): void {
+    const now = performance.now();
+    if (now - this.lastTickAt >= this.o.failureTimeoutMs / 2) {
+      // Frozen ourselves: the primary's heartbeats of that time may be unread in the socket. Its silence is ours,
+      // not its own, and does not count towards a takeover.
+      this.detector?.discount(this.lastTickAt, now);
+      this.o.logger.warn("the process was frozen: not counting it as the primary's silence", {
+        frozenMs: Math.round(now - this.lastTickAt),
+      });
+    }
+    this.lastTickAt = now;
     const s = this.stateValue;
     if (s.kind === 'joining') {
       void this.join();
@@ -175,7 +187,6 @@ export class BackupVm {
         sequence: ++this.heartbeatSeq,
       }),
     );
-    const now = performance.now();
     if (this.detector?.suspects(now)) {
       const silent = Math.round(this.detector.silentFor(now));
       if (this.replica.ready) void this.takeOver(`no word from primary ${s.primary} for ${silent} ms`);

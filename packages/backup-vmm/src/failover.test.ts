@@ -36,7 +36,7 @@ describe('failover', () => {
       exportIntervalMillis: 3_600_000, // collected by forceFlush below
     });
     const meter = new MeterProvider({ readers: [metricReader] }).getMeter('failover-test');
-    const { primary, backup, bulk, resp, clientsWhole, close } = await protectedVmUnderLoad(nc, {
+    const { primary, backup, bulk, resp, clientsWhole, close, explain } = await protectedVmUnderLoad(nc, {
       vmId: 'vm1',
       tracer,
       meter,
@@ -47,8 +47,9 @@ describe('failover', () => {
     // kill -9: nothing more leaves the primary, held output included.
     const lastAcked = { epoch: primary.stats.lastAckedEpoch, digest: primary.stats.lastAckedDigest };
     expect(bulk.finished || resp.finished).toBe(false); // both span the failover
+    expect(primary.state.kind, explain()).toBe('protected'); // a backup to fail over to
     await primary.crashForTest();
-    await until(() => backup.state.kind === 'primary', 'the backup to take over', 10_000);
+    await until(() => backup.state.kind === 'primary', 'the backup to take over', 10_000, explain);
     // The backup resumed from the last epoch it applied: at or after the last the primary saw acked, and with
     // exactly the state digest the primary captured for it.
     expect(backup.stats.lastAppliedEpoch).toBeGreaterThanOrEqual(lastAcked.epoch);

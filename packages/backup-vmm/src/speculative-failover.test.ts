@@ -13,7 +13,7 @@ describe('speculative failover', () => {
   const nc = useNatsServer();
 
   it('the backup resumes the speculation flow table and the client loses nothing', async () => {
-    const { primary, backup, bulk, clientsWhole, close } = await protectedVmUnderLoad(nc, {
+    const { primary, backup, bulk, clientsWhole, close, explain } = await protectedVmUnderLoad(nc, {
       vmId: 'vm-spec',
       bulkBytes: 64 << 20,
       speculation: true,
@@ -24,8 +24,9 @@ describe('speculative failover', () => {
     expect(spec.specAcks).toBeGreaterThan(100);
     expect(bulk.finished).toBe(false);
 
+    expect(primary.state.kind, explain()).toBe('protected'); // a backup to fail over to
     await primary.crashForTest(); // kill -9, mid-transfer
-    await until(() => backup.state.kind === 'primary', 'the backup to take over', 10_000);
+    await until(() => backup.state.kind === 'primary', 'the backup to take over', 10_000, explain);
     const promoted = (backup.state as { vm: ReplicatedVm }).vm;
     expect(promoted.speculation?.flowCount).toBeGreaterThan(0); // the flow table came with the checkpoint
 

@@ -20,10 +20,17 @@ export const TIMING = { epochMs: 25, heartbeatMs: 50, failureTimeoutMs: 500 };
 export const MEMORY = 64 << 20;
 export const image = () => standardGuestImage({ respMemoryBytes: 8 << 20 });
 
-export async function until(cond: () => boolean, what: string, ms = 30_000): Promise<void> {
+/** Polls `cond`; on timeout throws with `explain()` appended, so a failure in CI says what the cluster was doing. */
+export async function until(
+  cond: () => boolean,
+  what: string,
+  ms = 30_000,
+  explain?: () => string,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${explain ? `\n${explain()}` : ''}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -108,7 +115,12 @@ export async function protectedVmUnderLoad(nc: () => Promise<NatsConnection>, o:
     port: { send: (p) => attachment.send(p), onPacket: (h) => (deliver = h) },
   });
   await clientNc.flush();
-  await until(() => primary.state.kind === 'protected', 'the backup to be synced');
+  await until(
+    () => primary.state.kind === 'protected',
+    'the backup to be synced',
+    30_000,
+    () => [`backup: ${backup.state.kind}`, ...logs.lines.map((l) => JSON.stringify(l))].join('\n'),
+  );
   const bulk = host.run(() =>
     startBulkDownload(host, { address: VIP, bytes: o.bulkBytes ?? 48 << 20, seed: 3 }),
   );
@@ -136,5 +148,12 @@ export async function protectedVmUnderLoad(nc: () => Promise<NatsConnection>, o:
     await attachment.close();
     host.stop();
   };
-  return { primary, backup, host, bulk, resp, clientsWhole, close };
+  /** What a failed wait prints: both VMMs' states and counters, and every log line at info or above. */
+  const explain = (): string =>
+    [
+      `primary: ${primary.state.kind} ${JSON.stringify(primary.counters())}`,
+      `backup: ${backup.state.kind} ${JSON.stringify(backup.counters())}`,
+      ...logs.lines.filter((l) => l.level !== 'debug').map((l) => JSON.stringify(l)),
+    ].join('\n');
+  return { primary, backup, host, bulk, resp, clientsWhole, close, explain };
 }

@@ -833,6 +833,8 @@ export class ReplicatedVm {
       this.o.logger.warn('the process was frozen: holding output until the lease is confirmed', {
         frozenMs: Math.round(now - this.lastTickAt),
       });
+      // The backup's heartbeats of that time may be unread in the socket: its silence is ours, not its own.
+      this.detector?.discount(this.lastTickAt, now);
       void this.checkLease();
     }
     this.lastTickAt = now;

@@ -21,6 +21,16 @@ export class FailureDetector {
     return Math.max(0, now - this.lastHeard);
   }
 
+  /**
+   * This process itself was frozen from `from` to `to` (SIGSTOP, a long GC, a blocked event loop): the peer's
+   * messages of that time may still sit unread in the socket, so that silence is not counted against it. Only
+   * suspicion is delayed, which is always safe: a takeover or a dropped backup comes later, never wrongly.
+   */
+  discount(from: number, to: number): void {
+    if (!(to > from)) return;
+    this.lastHeard = this.lastHeard >= from ? Math.max(this.lastHeard, to) : this.lastHeard + (to - from);
+  }
+
   suspects(now: number): boolean {
     return this.silentFor(now) >= this.timeoutMs;
   }

@@ -89,12 +89,20 @@ export class VmLease {
     }
   }
 
-  /** Whether this VMM still holds the lease (the store's revision is the one it took). */
+  /**
+   * Whether this VMM still holds the lease (the store's revision is the one it took). A read that this VMM's own
+   * CAS overtook (asked before the CAS, answered after it won) shows the revision the CAS replaced: it says
+   * nothing about the lease now, so it is asked again rather than taken for a loss.
+   */
   async confirm(): Promise<boolean> {
-    const current = await this.store.get(this.vmId);
-    const mine = current !== undefined && current.revision === this.held;
-    if (!mine) this.held = undefined;
-    return mine;
+    for (;;) {
+      const asked = this.held;
+      const current = await this.store.get(this.vmId);
+      if (this.held !== asked && this.held !== undefined) continue;
+      const mine = current !== undefined && asked !== undefined && current.revision === asked;
+      if (!mine) this.held = undefined;
+      return mine;
+    }
   }
 
   /** The current holder and revision, as the store has them. */
