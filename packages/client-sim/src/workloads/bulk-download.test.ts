@@ -92,6 +92,28 @@ describe('bulk download', () => {
     expect(r.violations).toMatchObject([{ kind: 'bulk-digest', expected: expectedDigest(3, MiB) }]);
   });
 
+  it('a download stopped by its client mid-stream is reported stopped, with no violation', () => {
+    const { net, client, server, serverAddress } = simulatedPair({
+      seed: 4,
+      link: { delayMs: 1, bandwidthMbps: 100 },
+    });
+    startFakeBulkServer(server, { generator: testBulkStream });
+    let received = 0;
+    const run = startBulkDownload(client, {
+      address: serverAddress,
+      bytes: 2 ** 40,
+      seed: 3,
+      verify: { kind: 'bytes', bytesAt: testBulkStream },
+      progressIntervalMs: 1,
+      onProgress: (p) => (received = p.bytes),
+    });
+    net.runFor(200);
+    expect(received).toBeGreaterThan(0);
+    client.run(() => run.stop());
+    expect(run.finished).toBe(true);
+    expect(run.result).toMatchObject({ stopped: true, verified: false, violations: [] });
+  });
+
   it('reports a stream cut short by the server as truncated and unexpectedly closed', () => {
     const { net, client, server, serverAddress } = simulatedPair({ seed: 9, link: {} });
     // A server that sends 1000 bytes of the stream and then closes.

@@ -91,7 +91,9 @@ export function startBulkDownload(
   let socket!: TcpSocket;
   let watch!: ConnectionWatch;
 
+  let stopping = false;
   const completion = new Completion<BulkDownloadResult>(() => {
+    stopping = true; // the abort below ends the socket at once: that end is ours, not a truncated stream
     watch.silence();
     host.run(() => socket.abort());
     finish(true);
@@ -131,8 +133,9 @@ export function startBulkDownload(
     if (received === bytes) closeOurSide();
   };
 
-  const finish = (stopped: boolean): void => {
+  const finish = (stoppedHere: boolean): void => {
     if (completion.finished) return;
+    const stopped = stoppedHere || stopping;
     const sha256 = hash.digest('hex');
     if (!stopped && (received < bytes || excess > 0)) {
       log.record(
