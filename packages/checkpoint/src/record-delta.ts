@@ -23,35 +23,66 @@ const PRIME = 0x01000193;
 /** PRIME^(WINDOW-1) mod 2^32: what the byte leaving the rolling window contributed. */
 const OUT_FACTOR = powMod32(PRIME, WINDOW - 1);
 
-/** Encodes `next` as copies from `previous` and literals. Never larger than `next` plus a few bytes per op. */
+/** Where, after a match ends, the old record's following bytes are looked for in the new one (offsets past the end). */
+const RESYNC_ANCHORS = [0, 64, 512, 4096];
+
+/**
+ * Encodes `next` as copies from `previous` and literals. Never larger than `next` plus a few bytes per op.
+ *
+ * Two ways to find matches. After a match ends, the bytes that followed it in `previous` are searched for in
+ * `next` natively (Buffer.indexOf): a stream that gained a tail, or a field that came after it, is found again at
+ * memchr speed, the new bytes between sent as one literal without hashing them. Failing that (and from the
+ * start), a rolling hash scans `next` against a sparse index of `previous`.
+ */
 export function encodeRecordDelta(previous: Uint8Array, next: Uint8Array): Uint8Array {
   const out = new Writer(64 + (next.length >>> 4));
   out.u32(next.length);
-  const { index, filter } = indexOf(previous);
+  const prevBuf = Buffer.from(previous.buffer, previous.byteOffset, previous.byteLength);
+  const nextBuf = Buffer.from(next.buffer, next.byteOffset, next.byteLength);
   let literalFrom = 0;
   let i = 0;
-  let h = next.length >= WINDOW ? windowHash(next, 0) : 0;
-  while (i + WINDOW <= next.length) {
-    const j = filter[h & 0xffff] === 1 ? index.get(h) : undefined;
-    if (j !== undefined && equalRange(previous, j, next, i, WINDOW)) {
-      // Extend the match both ways, then send what came before it as a literal.
-      let start = i;
-      let from = j;
-      while (start > literalFrom && from > 0 && next[start - 1] === previous[from - 1]) {
-        start--;
-        from--;
-      }
-      const length = matchLength(previous, from, next, start);
-      if (start > literalFrom) out.literal(next.subarray(literalFrom, start));
-      out.copy(from, length);
-      i = start + length;
-      literalFrom = i;
-      if (i + WINDOW <= next.length) h = windowHash(next, i);
-      continue;
+
+  /** A match of previous[j..] at next[i..] (WINDOW bytes known equal): extend it both ways and emit it. */
+  const emit = (at: number, j: number): number => {
+    let start = at;
+    let from = j;
+    while (start > literalFrom && from > 0 && next[start - 1] === previous[from - 1]) {
+      start--;
+      from--;
     }
-    if (i + WINDOW < next.length)
-      h = (Math.imul(h - Math.imul(next[i], OUT_FACTOR), PRIME) + next[i + WINDOW]) >>> 0;
-    i++;
+    const length = matchLength(prevBuf, from, nextBuf, start);
+    if (start > literalFrom) out.literal(next.subarray(literalFrom, start));
+    out.copy(from, length);
+    literalFrom = start + length;
+    return from + length;
+  };
+
+  /** Resynchronises natively on what followed a match in `previous`, as long as it keeps being found. */
+  const resync = (prevEnd: number): void => {
+    for (;;) {
+      let found = false;
+      for (const a of RESYNC_ANCHORS) {
+        const anchor = prevEnd + a;
+        if (anchor + WINDOW > previous.length) break;
+        const k = nextBuf.indexOf(prevBuf.subarray(anchor, anchor + WINDOW), literalFrom);
+        if (k >= 0) {
+          prevEnd = emit(k, anchor);
+          found = true;
+          break;
+        }
+      }
+      if (!found) return;
+    }
+  };
+
+  if (next.length >= WINDOW && previous.length >= WINDOW) {
+    const { index, filter } = indexOf(previous);
+    while (i + WINDOW <= next.length) {
+      const hit = scan(next, i, filter, index, previous);
+      if (hit < 0) break;
+      resync(emit(hit, index.get(windowHash(next, hit))!));
+      i = literalFrom;
+    }
   }
   if (literalFrom < next.length) out.literal(next.subarray(literalFrom));
   return out.bytes();
@@ -99,16 +130,42 @@ export function applyRecordDelta(previous: Uint8Array, delta: Uint8Array, maxLen
 }
 
 /**
- * Offsets of `previous` at every STRIDE, by the hash of the WINDOW bytes there (first offset wins), and a filter
- * of the hashes' low 16 bits that spares most scanned positions the map lookup.
+ * The rolling-hash scan (a function of its own, over locals only, so that it compiles to a tight loop): the first
+ * position from `from` whose WINDOW bytes equal those at an indexed offset of `previous`, or -1.
  */
-function indexOf(previous: Uint8Array): { index: Map<number, number>; filter: Uint8Array } {
+function scan(
+  next: Uint8Array,
+  from: number,
+  filter: Int32Array,
+  index: Map<number, number>,
+  previous: Uint8Array,
+): number {
+  const last = next.length - WINDOW;
+  let h = windowHash(next, from);
+  for (let i = from; i <= last; i++) {
+    if ((filter[(h >>> 12) & FILTER_MASK] & (1 << (h & 31))) !== 0) {
+      const j = index.get(h);
+      if (j !== undefined && equalRange(previous, j, next, i, WINDOW)) return i;
+    }
+    if (i < last) h = (Math.imul(h - Math.imul(next[i], OUT_FACTOR), PRIME) + next[i + WINDOW]) >>> 0;
+  }
+  return -1;
+}
+
+/** The filter has 2^20 bits: sparse enough that a scanned position rarely costs a map lookup. */
+const FILTER_MASK = (1 << 15) - 1;
+
+/**
+ * Offsets of `previous` at every STRIDE, by the hash of the WINDOW bytes there (first offset wins), and a bit
+ * filter of the hashes' low 20 bits that spares most scanned positions the map lookup.
+ */
+function indexOf(previous: Uint8Array): { index: Map<number, number>; filter: Int32Array } {
   const index = new Map<number, number>();
-  const filter = new Uint8Array(0x10000);
+  const filter = new Int32Array(FILTER_MASK + 1);
   for (let j = 0; j + WINDOW <= previous.length; j += STRIDE) {
     const h = windowHash(previous, j);
     if (!index.has(h)) index.set(h, j);
-    filter[h & 0xffff] = 1;
+    filter[(h >>> 12) & FILTER_MASK] |= 1 << (h & 31);
   }
   return { index, filter };
 }
@@ -126,13 +183,11 @@ function equalRange(a: Uint8Array, ai: number, b: Uint8Array, bi: number, n: num
 }
 
 /** How far previous[from..] and next[at..] agree: compared natively in blocks, then byte by byte. */
-function matchLength(previous: Uint8Array, from: number, next: Uint8Array, at: number): number {
+function matchLength(previous: Buffer, from: number, next: Buffer, at: number): number {
   const max = Math.min(previous.length - from, next.length - at);
-  const a = Buffer.from(previous.buffer, previous.byteOffset, previous.byteLength);
-  const b = Buffer.from(next.buffer, next.byteOffset, next.byteLength);
   let n = 0;
   for (let block = 4096; block >= 64; block >>= 4) {
-    while (n + block <= max && a.compare(b, at + n, at + n + block, from + n, from + n + block) === 0)
+    while (n + block <= max && previous.compare(next, at + n, at + n + block, from + n, from + n + block) === 0)
       n += block;
   }
   while (n < max && previous[from + n] === next[at + n]) n++;
