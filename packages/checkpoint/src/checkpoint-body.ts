@@ -11,7 +11,13 @@
  */
 import { crc32 } from 'node:zlib';
 import { MAX_ENCODED_PAGE_BYTES, PAGE_BYTES, PageEncoding, encodePage } from './page-codec.ts';
-import { RecordDeltaError, applyRecordDelta, encodeRecordDelta } from './record-delta.ts';
+import {
+  RecordDeltaError,
+  applyRecordDelta,
+  encodeRecordDelta,
+  encodeRecordDeltaFromCopies,
+  type RecordCopy,
+} from './record-delta.ts';
 
 const MAGIC = 0x504b4356; // "VCKP" read little-endian
 const UTF8 = new TextEncoder();
@@ -92,12 +98,14 @@ export class CheckpointBodyWriter {
 
   /**
    * `receiverRecords`: the records the receiver holds at the base epoch, if known; a record is then sent as a
-   * delta against its namesake when that is smaller.
+   * delta against its namesake when that is smaller. `recordCopies`: for a record whose producer knows what it
+   * kept from that previous version, the ranges kept (checked, then used instead of a search).
    */
   constructor(
     header: CheckpointHeader,
     records: Iterable<[string, Uint8Array]>,
     receiverRecords?: ReadonlyMap<string, Uint8Array>,
+    recordCopies?: ReadonlyMap<string, readonly RecordCopy[]>,
   ) {
     checkHeader(header);
     this.buf = new Uint8Array(64 * 1024);
@@ -118,7 +126,13 @@ export class CheckpointBodyWriter {
       const nameBytes = UTF8.encode(name);
       if (nameBytes.length === 0 || nameBytes.length > 255) throw new RangeError(`bad record name ${name}`);
       const base = receiverRecords?.get(name);
-      const delta = base !== undefined && base.length > 0 ? encodeRecordDelta(base, bytes) : undefined;
+      const copies = recordCopies?.get(name);
+      const delta =
+        base === undefined || base.length === 0
+          ? undefined
+          : copies !== undefined
+            ? encodeRecordDeltaFromCopies(base, bytes, copies)
+            : encodeRecordDelta(base, bytes);
       const [encoding, data] =
         delta !== undefined && delta.length < bytes.length
           ? [RecordEncoding.Delta, delta]

@@ -25,7 +25,13 @@ export {
   type EncodedPage,
   type EncodedRecord,
 } from './checkpoint-body.ts';
-export { RecordDeltaError, applyRecordDelta, encodeRecordDelta } from './record-delta.ts';
+export {
+  RecordDeltaError,
+  applyRecordDelta,
+  encodeRecordDelta,
+  encodeRecordDeltaFromCopies,
+  type RecordCopy,
+} from './record-delta.ts';
 export {
   CheckpointAssembler,
   chunkBody,

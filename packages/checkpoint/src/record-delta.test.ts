@@ -4,7 +4,12 @@
  */
 import { SeededRandom } from '@vmha/guest-tcp';
 import { describe, expect, it } from 'vitest';
-import { RecordDeltaError, applyRecordDelta, encodeRecordDelta } from './record-delta.ts';
+import {
+  RecordDeltaError,
+  applyRecordDelta,
+  encodeRecordDelta,
+  encodeRecordDeltaFromCopies,
+} from './record-delta.ts';
 
 const seeded = (seed: number) => {
   const rng = new SeededRandom(seed);
@@ -38,6 +43,39 @@ describe('record delta', () => {
     const delta = encodeRecordDelta(before, after);
     expect(applyRecordDelta(before, delta)).toEqual(after);
     expect(delta.length).toBeLessThan(200 + 60_000 + 3000 + 200);
+  });
+
+  it("from its producer's copies, sends a moved stream as its new tail without searching", () => {
+    const random = seeded(3);
+    const stream = randomBytes(random, 1 << 20);
+    const before = concat(randomBytes(random, 100), stream);
+    const tail = randomBytes(random, 5000);
+    const after = concat(randomBytes(random, 120), stream.subarray(4000), tail);
+    const copies = [{ from: 100 + 4000, to: 120, length: stream.length - 4000 }];
+    const delta = encodeRecordDeltaFromCopies(before, after, copies);
+    expect(applyRecordDelta(before, delta)).toEqual(after);
+    expect(delta.length).toBeLessThan(120 + 5000 + 40);
+  });
+
+  it('never trusts a wrong copy: out of range, overlapping or mismatched hints fall back to a search', () => {
+    const random = seeded(4);
+    const before = randomBytes(random, 50_000);
+    const after = concat(before.subarray(1000, 30_000), randomBytes(random, 700));
+    const bad = [
+      [{ from: 1001, to: 0, length: 29_000 }], // off by one: bytes differ
+      [{ from: 1000, to: 0, length: 60_000 }], // past both ends
+      [{ from: -1, to: 0, length: 10 }],
+      [
+        { from: 1000, to: 0, length: 20_000 },
+        { from: 20_000, to: 19_000, length: 100 }, // overlaps the first
+      ],
+      [{ from: 1000.5, to: 0, length: 10 }],
+    ];
+    for (const copies of bad) {
+      const delta = encodeRecordDeltaFromCopies(before, after, copies);
+      expect(applyRecordDelta(before, delta)).toEqual(after);
+      expect(delta.length).toBeLessThan(2000); // and the search still found the shared run
+    }
   });
 
   it('round-trips random edits, insertions, deletions and unrelated records', () => {

@@ -89,6 +89,56 @@ export function encodeRecordDelta(previous: Uint8Array, next: Uint8Array): Uint8
 }
 
 /**
+ * A range its producer knows a record kept from its previous version: previous[from, from + length) equals
+ * next[to, to + length). A stream buffer that lost its head and gained a tail is one such copy.
+ */
+export interface RecordCopy {
+  from: number;
+  to: number;
+  length: number;
+}
+
+/**
+ * Encodes `next` against `previous` from its producer's word on what it kept, without searching: the cost is
+ * proportional to what changed plus a native compare of what did not. Each copy is checked (a producer's stale or
+ * wrong hint must never corrupt a record): if any is out of range, overlaps another or does not match, the hints
+ * are set aside and the record is searched as usual.
+ */
+export function encodeRecordDeltaFromCopies(
+  previous: Uint8Array,
+  next: Uint8Array,
+  copies: readonly RecordCopy[],
+): Uint8Array {
+  const prevBuf = Buffer.from(previous.buffer, previous.byteOffset, previous.byteLength);
+  const nextBuf = Buffer.from(next.buffer, next.byteOffset, next.byteLength);
+  const sorted = [...copies].filter((c) => c.length > 0).sort((a, b) => a.to - b.to);
+  let end = 0;
+  for (const c of sorted) {
+    const sane =
+      Number.isSafeInteger(c.from) &&
+      Number.isSafeInteger(c.to) &&
+      Number.isSafeInteger(c.length) &&
+      c.from >= 0 &&
+      c.to >= end &&
+      c.from + c.length <= previous.length &&
+      c.to + c.length <= next.length &&
+      prevBuf.compare(nextBuf, c.to, c.to + c.length, c.from, c.from + c.length) === 0;
+    if (!sane) return encodeRecordDelta(previous, next);
+    end = c.to + c.length;
+  }
+  const out = new Writer(64 + (next.length - sorted.reduce((n, c) => n + c.length, 0)) + 13 * sorted.length);
+  out.u32(next.length);
+  let at = 0;
+  for (const c of sorted) {
+    if (c.to > at) out.literal(next.subarray(at, c.to));
+    out.copy(c.from, c.length);
+    at = c.to + c.length;
+  }
+  if (at < next.length) out.literal(next.subarray(at));
+  return out.bytes();
+}
+
+/**
  * Rebuilds the record `delta` encodes against `previous`. Throws RecordDeltaError on anything inconsistent,
  * including a claimed length its ops could not produce or beyond `maxLength` (so garbage allocates nothing big).
  */
@@ -187,7 +237,10 @@ function matchLength(previous: Buffer, from: number, next: Buffer, at: number): 
   const max = Math.min(previous.length - from, next.length - at);
   let n = 0;
   for (let block = 4096; block >= 64; block >>= 4) {
-    while (n + block <= max && previous.compare(next, at + n, at + n + block, from + n, from + n + block) === 0)
+    while (
+      n + block <= max &&
+      previous.compare(next, at + n, at + n + block, from + n, from + n + block) === 0
+    )
       n += block;
   }
   while (n < max && previous[from + n] === next[at + n]) n++;

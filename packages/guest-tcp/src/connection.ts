@@ -10,6 +10,7 @@ import type { CongestionController, LossEvent } from './congestion/types.ts';
 import { ByteQueue } from './internal/byte-queue.ts';
 import { ReassemblyQueue } from './internal/reassembly.ts';
 import { RtoEstimator } from './internal/rto.ts';
+import type { StreamLayout } from './internal/saved-streams.ts';
 import { SackScoreboard, type SeqRange } from './internal/scoreboard.ts';
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt, seqMax } from './internal/seq.ts';
 import type { StateReader, StateWriter } from './internal/state-codec.ts';
@@ -1518,7 +1519,8 @@ export class Connection implements TcpSocket {
   // Snapshot (versioned by the stack's format; field order is the format)
   // =====================================================================================================
 
-  save(w: StateWriter): void {
+  /** Writes the connection's state; `streams`, if given, learns where its queues' bytes went. */
+  save(w: StateWriter, streams?: StreamLayout): void {
     w.u32(this.id)
       .string(this.state)
       .u32(this.localPort)
@@ -1570,7 +1572,10 @@ export class Connection implements TcpSocket {
       .optF64(this.timeWaitAt)
       .optF64(this.finWait2At);
     w.optF64(this.rtoEstimator.srtt).f64(this.rtoEstimator.rttvar).f64(this.rtoEstimator.baseRto);
-    w.bytes(this.sendQueue.toBytes()).bytes(this.recvQueue.toBytes());
+    for (const queue of [this.sendQueue, this.recvQueue]) {
+      streams?.set(queue, { position: queue.headPosition, offset: w.offset + 4, length: queue.length });
+      w.bytes(queue.toBytes());
+    }
     const pieces = this.reassembly.entries();
     w.u32(pieces.length);
     for (const p of pieces) w.u32(p.seq).bytes(p.data);

@@ -37,6 +37,7 @@ export { StateFormatError } from './internal/state-codec.ts';
 export { SeededRandom } from './internal/rng.ts';
 export { RtoEstimator, type RtoBounds } from './internal/rto.ts';
 export { ByteQueue } from './internal/byte-queue.ts';
+export type { StateCopy } from './internal/saved-streams.ts';
 export { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from './internal/seq.ts';
 export {
   IPV4_HEADER_BYTES,

@@ -204,6 +204,34 @@ describe('snapshot and restore', () => {
     expect(found).toBe(true);
   });
 
+  it('each save says truly which ranges it kept from the last: the queues, less what left their heads', () => {
+    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b)); // (not toEqual: MBs)
+    const sc = startTransfer(8);
+    sc.net.runUntil(() => sc.receiverApp() !== undefined);
+    let checks = 0;
+    let wrong = 0;
+    let kept = 0;
+    for (const stack of [sc.sender, sc.receiver]) {
+      let previous = stack.saveState();
+      for (let step = 0; step < 40; step++) {
+        sc.net.runFor(5);
+        const { bytes, copies } = stack.saveStateWithCopies();
+        let end = 0;
+        for (const c of copies) {
+          if (c.to < end) wrong++;
+          end = c.to + c.length;
+          if (!same(bytes.subarray(c.to, end), previous.subarray(c.from, c.from + c.length))) wrong++;
+          kept += c.length;
+          checks++;
+        }
+        previous = bytes;
+      }
+    }
+    expect(wrong).toBe(0);
+    expect(checks).toBeGreaterThanOrEqual(40); // every save of the sender kept most of its send queue
+    expect(kept).toBeGreaterThan(1 << 20); // the sender's queue, mostly
+  });
+
   it('saving a restored stack reproduces the same bytes', () => {
     const sc = startTransfer(3);
     sc.net.runFor(200);

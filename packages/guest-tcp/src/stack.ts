@@ -8,6 +8,7 @@ import type { CongestionController, CongestionControllerFactory } from './conges
 import { Connection, type ConnectionHost, type SocketEventName } from './connection.ts';
 import { FourTupleMap } from './internal/four-tuple-map.ts';
 import { SeededRandom, hash32 } from './internal/rng.ts';
+import { copiesBetween, type StateCopy, type StreamLayout } from './internal/saved-streams.ts';
 import { StateFormatError, StateReader, StateWriter } from './internal/state-codec.ts';
 import { Listener } from './listener.ts';
 import {
@@ -133,6 +134,8 @@ export class TcpStack {
   private secret: number;
   private readonly connections = new FourTupleMap<Connection>();
   private readonly byId = new Map<number, Connection>();
+  /** Where the last saved state put each queue's bytes (for the next save's copies). */
+  private savedStreams: StreamLayout = new Map();
   private readonly listeners = new Map<number, Listener>();
   private nextSocketId = 1;
   private ipId = 0;
@@ -302,6 +305,16 @@ export class TcpStack {
 
   /** The whole stack as versioned bytes: restoring them into a fresh stack continues byte-identically. */
   saveState(): Uint8Array {
+    return this.saveStateWithCopies().bytes;
+  }
+
+  /**
+   * The state as `saveState()`, and the ranges it kept from the state saved last time (each connection's queues,
+   * less what they lost from their heads): what lets a checkpoint carry a 4 MiB send queue that moved as its new
+   * tail, without searching it. The copies refer to the previous call's bytes, whoever made that call.
+   */
+  saveStateWithCopies(): { bytes: Uint8Array; copies: StateCopy[] } {
+    const streams: StreamLayout = new Map();
     const w = new StateWriter();
     w.u32(MAGIC).u32(STACK_STATE_VERSION).u32(this.address);
     w.string(JSON.stringify(this.config));
@@ -316,8 +329,10 @@ export class TcpStack {
       for (const id of queued) w.u32(id);
     }
     w.u32(this.byId.size);
-    for (const conn of this.byId.values()) conn.save(w);
-    return w.finish();
+    for (const conn of this.byId.values()) conn.save(w, streams);
+    const copies = copiesBetween(this.savedStreams, streams);
+    this.savedStreams = streams;
+    return { bytes: w.finish(), copies };
   }
 
   /**

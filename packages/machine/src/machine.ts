@@ -7,7 +7,7 @@
  * rebuild their view from memory and the kernel's sockets. Saves are taken with the vCPU stopped.
  */
 import { createHash } from 'node:crypto';
-import type { TcpStats } from '@vmha/guest-tcp';
+import type { StateCopy, TcpStats } from '@vmha/guest-tcp';
 import { VirtioNet, type NicCounters, type NicDeviceState } from './devices/virtio-net.ts';
 import { nicLayout, type NicGeometry, type NicLayout } from './devices/virtio-net-layout.ts';
 import { GuestFault, MachineStateError, SnapshotMismatchError } from './errors.ts';
@@ -52,6 +52,11 @@ export interface CheckpointCapture {
   /** `pages.length` pages of 4 KiB, back to back: the contents at the capture instant. */
   readonly staging: Uint8Array;
   readonly records: MachineRecords;
+  /**
+   * For records whose producer knows what they kept from the previous capture's (the kernel's TCP queues): the
+   * ranges kept, so an encoder can send them without searching (checked there, never trusted blindly).
+   */
+  readonly recordCopies: Partial<Record<keyof MachineRecords, readonly StateCopy[]>>;
   /** `PageCrcTable` digest of memory and records at the capture instant (what the backup must report). */
   readonly digest: string;
 }
@@ -420,8 +425,21 @@ export class Machine {
       staging.set(view, i * PAGE_SIZE);
       tracking.crcs.update(pages[i], view);
     }
-    const records = this.stateRecords();
-    return { pages, staging, records, digest: tracking.crcs.digest({ ...records }) };
+    this.requireStopped('stateRecords');
+    const kernel = this.kernel.saveRecordWithCopies();
+    const records: MachineRecords = {
+      vcpu: this.vcpu.saveRecord(),
+      nic: this.nic.saveRecord(),
+      kernel: kernel.record,
+      layout: encodeLayoutRecord(this.memory.size, this.regionTable),
+    };
+    return {
+      pages,
+      staging,
+      records,
+      recordCopies: { kernel: kernel.copies },
+      digest: tracking.crcs.digest({ ...records }),
+    };
   }
 
   /**

@@ -555,7 +555,9 @@ export class ReplicatedVm {
     const t0 = performance.now(); // the pause: from the vCPU stopping to its resuming
     const capture = this.machine.captureCheckpoint();
     // The speculation flow table at the same instant: the backup resumes delivery from it.
-    const vmmRecords = this.spec ? new Map([['vmm.speculation', this.spec.saveState()]]) : undefined;
+    const vmmRecords = this.spec
+      ? new Map([['vmm.speculation', this.spec.saveStateWithCopies()]])
+      : undefined;
     const seal = this.sealPending;
     this.seq++;
     if (seal) {

@@ -4,7 +4,14 @@
  * against the backup's version of it (the previous capture's), cut into chunks.
  * The cache must mirror the backup: after a resynchronisation (or when the backup changes) call `reset()`.
  */
-import { BodyKind, CheckpointBodyWriter, chunkBody, type BodyStats, type Chunk } from '@vmha/checkpoint';
+import {
+  BodyKind,
+  CheckpointBodyWriter,
+  chunkBody,
+  type BodyStats,
+  type Chunk,
+  type RecordCopy,
+} from '@vmha/checkpoint';
 import { PAGE_SIZE, type CheckpointCapture } from '@vmha/machine';
 
 export interface EncoderOptions {
@@ -14,6 +21,9 @@ export interface EncoderOptions {
   /** Bytes of page copies kept to encode deltas against (default: all of memory). */
   cacheBytes?: number;
 }
+
+/** A VMM record: its bytes, or its bytes and what its producer kept from the previous version it made. */
+export type VmmRecord = Uint8Array | { bytes: Uint8Array; copies: readonly RecordCopy[] };
 
 export interface EncodedCheckpoint {
   kind: BodyKind;
@@ -56,17 +66,30 @@ export class CheckpointEncoder {
     epoch: number,
     baseEpoch: number,
     capture: CheckpointCapture,
-    /** The VMM's own state of the same instant (names start with `vmm.`), carried beside the machine's. */
-    vmmRecords?: ReadonlyMap<string, Uint8Array>,
+    /**
+     * The VMM's own state of the same instant (names start with `vmm.`), carried beside the machine's: bytes, or
+     * bytes with the ranges their producer kept from its previous version (encoded without a search).
+     */
+    vmmRecords?: ReadonlyMap<string, VmmRecord>,
   ): EncodedCheckpoint {
-    for (const name of vmmRecords?.keys() ?? [])
+    const copies = new Map<string, readonly RecordCopy[]>(
+      Object.entries(capture.recordCopies).filter((e): e is [string, readonly RecordCopy[]] => !!e[1]),
+    );
+    const vmm: Array<[string, Uint8Array]> = [];
+    for (const [name, r] of vmmRecords ?? []) {
       if (!name.startsWith('vmm.')) throw new RangeError(`VMM record ${name} must be named vmm.*`);
+      if (r instanceof Uint8Array) vmm.push([name, r]);
+      else {
+        vmm.push([name, r.bytes]);
+        copies.set(name, r.copies);
+      }
+    }
     const pages = Array.from(
       capture.pages,
       (index, i) => [index, capture.staging.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE)] as const,
     );
-    const records = [...Object.entries(capture.records), ...(vmmRecords ?? [])];
-    const encoded = this.encode(kind, epoch, baseEpoch, pages, records);
+    const records = [...Object.entries(capture.records), ...vmm];
+    const encoded = this.encode(kind, epoch, baseEpoch, pages, records, copies);
     this.lastRecords = new Map(records);
     return encoded;
   }
@@ -77,11 +100,13 @@ export class CheckpointEncoder {
     baseEpoch: number,
     pages: Iterable<readonly [number, Uint8Array]>,
     records: Array<[string, Uint8Array]> | undefined,
+    copies?: ReadonlyMap<string, readonly RecordCopy[]>,
   ): EncodedCheckpoint {
     const writer = new CheckpointBodyWriter(
       { kind, epoch, baseEpoch, memoryBytes: this.options.memoryBytes },
       records ?? [],
       this.lastRecords, // records go as deltas against the backup's, as pages do
+      copies,
     );
     for (const [index, contents] of pages) {
       writer.addPage(index, contents, this.cache.get(index));

@@ -4,7 +4,12 @@
  */
 export { OutputCommitBuffer, type OutputCommitCounters, type OutputCommitOptions } from './output-commit.ts';
 export { CheckpointApplier, VMM_RECORD_PREFIX, type ApplierOutcome } from './checkpoint-applier.ts';
-export { CheckpointEncoder, type EncodedCheckpoint, type EncoderOptions } from './checkpoint-encoder.ts';
+export {
+  CheckpointEncoder,
+  type EncodedCheckpoint,
+  type EncoderOptions,
+  type VmmRecord,
+} from './checkpoint-encoder.ts';
 export { FailureDetector } from './failure-detector.ts';
 export {
   PrimaryStream,

@@ -7,7 +7,17 @@
  *    held until its epoch commits, as output commit holds it.
  * Packets from the network go to the guest translated by their flow (never a stale or duplicate ACK).
  */
-import { ACK, FIN, RST, SYN, parseTcpSegment, type RtoBounds, type TcpSegment } from '@vmha/guest-tcp';
+import {
+  ACK,
+  FIN,
+  RST,
+  SYN,
+  parseTcpSegment,
+  seqDiff,
+  type RtoBounds,
+  type StateCopy,
+  type TcpSegment,
+} from '@vmha/guest-tcp';
 import { SpeculativeFlow, type FlowCounters, type FlowKey, type FlowState } from './flow.ts';
 
 /** A speculation state record that cannot be restored (truncated, another version, inconsistent). */
@@ -38,6 +48,22 @@ export interface SpeculationOptions {
   /** Bytes each flow may hold, acked to the guest but not yet by the client (default 4 MiB). */
   bufferBytes?: number;
   rto?: RtoBounds;
+}
+
+interface SavedLayout {
+  streams: Map<SpeculativeFlow, { seq: number; offset: number; length: number }>;
+  packets: Map<Uint8Array, number>;
+}
+
+/** Copies in order of `to`, adjacent ones merged. */
+class CopyList {
+  readonly list: StateCopy[] = [];
+  add(from: number, to: number, length: number): void {
+    if (length <= 0) return;
+    const last = this.list.at(-1);
+    if (last && last.from + last.length === from && last.to + last.length === to) last.length += length;
+    else this.list.push({ from, to, length });
+  }
 }
 
 export interface SpeculationCounters extends FlowCounters {
@@ -90,6 +116,8 @@ export class Speculation {
   private readonly clientSyns = new Map<string, SynSeen>();
   private readonly guestSyns = new Map<string, SynSeen>();
   private held: Held[] = [];
+  /** Where the last saved state put each flow's stream and each held packet (for the next save's copies). */
+  private lastLayout: SavedLayout = { streams: new Map(), packets: new Map() };
   private readonly bufferBytes: number;
   private readonly host;
 
@@ -213,7 +241,17 @@ export class Speculation {
    * The bytes go raw after the JSON so that a stream that moved between epochs stays a copy in record deltas.
    */
   saveState(): Uint8Array {
-    const flows = [...this.flows.values()].map((f) => f.saveState());
+    return this.saveStateWithCopies().bytes;
+  }
+
+  /**
+   * The state as `saveState()`, and the ranges it kept from the state saved last time (the buffered streams that
+   * only lost their acknowledged heads and gained tails, the packets still held): what a checkpoint encoder
+   * needs to send it as a delta without searching 4 MiB buffers for what moved. The copies refer to the previous
+   * call's bytes, whoever made that call.
+   */
+  saveStateWithCopies(): { bytes: Uint8Array; copies: StateCopy[] } {
+    const flows = [...this.flows.values()].map((f) => ({ flow: f, ...f.saveState() }));
     const keyOf = (f: SpeculativeFlow) =>
       flowKeyOf(f.key.guestAddress, f.key.guestPort, f.key.clientAddress, f.key.clientPort);
     const saved: SavedState = {
@@ -240,16 +278,31 @@ export class Speculation {
     out[4] = STATE_VERSION;
     view.setUint32(5, json.length, true);
     out.set(json, 9);
+    const copies = new CopyList();
+    const layout: SavedLayout = { streams: new Map(), packets: new Map() };
     let at = 9 + json.length;
     for (const f of flows) {
       out.set(f.bytes, at);
+      const stream = { seq: f.state.clientUna, offset: at, length: f.bytes.length };
+      layout.streams.set(f.flow, stream);
+      const before = this.lastLayout.streams.get(f.flow);
+      if (before) {
+        // Both cover the stream from their client ACK on; the later start is where they meet.
+        const d = seqDiff(stream.seq, before.seq);
+        const [from, to] = d >= 0 ? [before.offset + d, at] : [before.offset, at - d];
+        copies.add(from, to, Math.min(before.offset + before.length - from, at + stream.length - to));
+      }
       at += f.bytes.length;
     }
     for (const h of this.held) {
       out.set(h.packet, at);
+      layout.packets.set(h.packet, at);
+      const before = this.lastLayout.packets.get(h.packet);
+      if (before !== undefined) copies.add(before, at, h.packet.length);
       at += h.packet.length;
     }
-    return out;
+    this.lastLayout = layout;
+    return { bytes: out, copies: copies.list };
   }
 
   /**

@@ -10,7 +10,12 @@
  */
 import { BodyKind } from '@vmha/checkpoint';
 import { MachineReplica, type Machine } from '@vmha/machine';
-import { CheckpointApplier, CheckpointEncoder, type EncodedCheckpoint } from '@vmha/replication';
+import {
+  CheckpointApplier,
+  CheckpointEncoder,
+  type EncodedCheckpoint,
+  type VmmRecord,
+} from '@vmha/replication';
 
 export interface ReplicationLinkOptions {
   /** Default 1000 (the papers' dedicated gigabit replication link). */
@@ -81,7 +86,7 @@ export class CheckpointPipeline {
    * Brings the backup in sync before the run (not timed: the benchmark measures the protected steady state):
    * every non-zero page, then the seal (a capture with the guest paused) which starts output commit.
    */
-  initialSync(machine: Machine, vmmRecords: () => ReadonlyMap<string, Uint8Array> | undefined): void {
+  initialSync(machine: Machine, vmmRecords: () => ReadonlyMap<string, VmmRecord> | undefined): void {
     machine.startPageTracking();
     const memory = machine.memory;
     const pages = Array.from(memory.nonZeroPages());
@@ -106,7 +111,7 @@ export class CheckpointPipeline {
   checkpoint(
     machine: Machine,
     now: number,
-    vmmRecords: () => ReadonlyMap<string, Uint8Array> | undefined,
+    vmmRecords: () => ReadonlyMap<string, VmmRecord> | undefined,
   ): EpochCheckpoint {
     machine.pause();
     const t0 = performance.now();

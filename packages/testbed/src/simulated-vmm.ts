@@ -6,7 +6,7 @@
  */
 import { toIpv4Address, type SimNetwork, type SimNode } from '@vmha/guest-tcp';
 import type { Machine } from '@vmha/machine';
-import { OutputCommitBuffer } from '@vmha/replication';
+import { OutputCommitBuffer, type VmmRecord } from '@vmha/replication';
 import { Speculation } from '@vmha/speculation';
 import {
   CheckpointPipeline,
@@ -196,7 +196,9 @@ export class SimulatedVmm implements SimNode {
     if (this.nextEpochAt === Infinity) this.nextEpochAt = this.net.clock.now(); // a stretched epoch ends now
   }
 
-  private vmmRecords(): ReadonlyMap<string, Uint8Array> | undefined {
-    return this.speculation ? new Map([['vmm.speculation', this.speculation.saveState()]]) : undefined;
+  private vmmRecords(): ReadonlyMap<string, VmmRecord> | undefined {
+    return this.speculation
+      ? new Map([['vmm.speculation', this.speculation.saveStateWithCopies()]])
+      : undefined;
   }
 }

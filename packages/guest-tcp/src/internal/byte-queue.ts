@@ -7,9 +7,15 @@ export class ByteQueue {
   /** Bytes of chunks[0] already consumed. */
   private headOffset = 0;
   private total = 0;
+  private discarded = 0;
 
   get length(): number {
     return this.total;
+  }
+
+  /** Bytes ever removed from the front: the stream position of the first byte queued (this object's life only). */
+  get headPosition(): number {
+    return this.discarded;
   }
 
   /** Appends a chunk without copying it: the caller hands over ownership. */
@@ -23,6 +29,7 @@ export class ByteQueue {
   discard(n: number): void {
     if (n > this.total) throw new RangeError(`cannot discard ${n} of ${this.total} bytes`);
     this.total -= n;
+    this.discarded += n;
     while (n > 0) {
       const head = this.chunks[0];
       const left = head.length - this.headOffset;

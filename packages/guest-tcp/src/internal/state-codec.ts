@@ -50,6 +50,11 @@ export class StateWriter {
     return this.f64(v === undefined ? Number.NaN : v);
   }
 
+  /** Bytes written so far: where the next value starts in the finished state. */
+  get offset(): number {
+    return this.at;
+  }
+
   bytes(v: Uint8Array): this {
     this.u32(v.length);
     this.reserve(v.length);

@@ -3,7 +3,7 @@
  * (VcpuWork): at a slice start it takes packets from the RX ring into the stack; timers are the stack's.
  * Its state is the stack's saveState() bytes in a versioned record; the driver's state is in guest memory.
  */
-import { TcpStack, type Clock, type TcpConfig } from '@vmha/guest-tcp';
+import { TcpStack, type Clock, type StateCopy, type TcpConfig } from '@vmha/guest-tcp';
 import type { NicLayout } from '../devices/virtio-net-layout.ts';
 import { SnapshotFormatError } from '../errors.ts';
 import type { GuestMemory } from '../guest-memory.ts';
@@ -71,11 +71,18 @@ export class GuestKernel implements VcpuWork {
   }
 
   saveRecord(): Uint8Array {
-    const state = this.stack.saveState();
+    return this.saveRecordWithCopies().record;
+  }
+
+  /** The record, and the ranges it kept from the record saved last time (the stack's queues: see TcpStack). */
+  saveRecordWithCopies(): { record: Uint8Array; copies: StateCopy[] } {
+    const { bytes: state, copies } = this.stack.saveStateWithCopies();
     const w = new ByteWriter(state.length + 16);
     writeRecordHeader(w, KERNEL_MAGIC, KERNEL_RECORD_VERSION);
     w.bytes(state);
-    return w.finish();
+    const record = w.finish();
+    const at = record.length - state.length; // the state is the record's tail, after a header of fixed size
+    return { record, copies: copies.map((c) => ({ from: c.from + at, to: c.to + at, length: c.length })) };
   }
 
   // --- VcpuWork ------------------------------------------------------------------------------------------
