@@ -29,8 +29,10 @@ export type {
   CongestionController,
   CongestionControllerFactory,
   LossEvent,
+  ReplicationStatus,
 } from './congestion/types.ts';
 export { NewRenoController } from './congestion/newreno.ts';
+export { RaccController } from './congestion/racc.ts';
 export { CubicController } from './congestion/cubic.ts';
 export { congestionControllerFactory, registerCongestionController } from './congestion/registry.ts';
 export { StateFormatError } from './internal/state-codec.ts';

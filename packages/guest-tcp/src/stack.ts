@@ -4,7 +4,11 @@
  * tick() at nextDeadline(). Its whole state saves to bytes and restores into a fresh stack.
  */
 import { congestionControllerFactory } from './congestion/registry.ts';
-import type { CongestionController, CongestionControllerFactory } from './congestion/types.ts';
+import type {
+  CongestionController,
+  CongestionControllerFactory,
+  ReplicationStatus,
+} from './congestion/types.ts';
 import { Connection, type ConnectionHost, type SocketEventName } from './connection.ts';
 import { FourTupleMap } from './internal/four-tuple-map.ts';
 import { SeededRandom, hash32 } from './internal/rng.ts';
@@ -129,6 +133,7 @@ export class TcpStack {
   private readonly clock: Clock;
   private readonly out: (packet: Uint8Array) => void;
   private readonly ccFactory: CongestionControllerFactory;
+  private readonly replicationStatus: (() => ReplicationStatus | undefined) | undefined;
   private rng: SeededRandom;
   /** RFC 6528 secret, derived from the seed. */
   private secret: number;
@@ -149,7 +154,16 @@ export class TcpStack {
   private readonly host: ConnectionHost;
 
   constructor(options: TcpStackOptions) {
-    const { address, clock, output, seed, congestionControllerFactory: factory, ...partial } = options;
+    const {
+      address,
+      clock,
+      output,
+      seed,
+      congestionControllerFactory: factory,
+      replicationStatus,
+      ...partial
+    } = options;
+    this.replicationStatus = replicationStatus;
     this.address = toIpv4Address(address);
     this.config = resolveConfig(partial);
     this.clock = clock;
@@ -346,6 +360,7 @@ export class TcpStack {
       clock: Clock;
       output: (packet: Uint8Array) => void;
       congestionControllerFactory?: CongestionControllerFactory;
+      replicationStatus?: () => ReplicationStatus | undefined;
     },
   ): TcpStack {
     const r = new StateReader(bytes);
@@ -370,6 +385,7 @@ export class TcpStack {
       output: driver.output,
       seed: 0,
       congestionControllerFactory: driver.congestionControllerFactory,
+      replicationStatus: driver.replicationStatus,
     });
     stack.rng = new SeededRandom(r.u32('rng'));
     stack.secret = r.u32('secret');
@@ -454,7 +470,11 @@ export class TcpStack {
         if (conn.listenerPort) this.listeners.get(conn.listenerPort)?.forget(conn);
       },
       createController: (): CongestionController =>
-        this.ccFactory({ mss: this.config.mss, initialWindowSegments: this.config.initialWindowSegments }),
+        this.ccFactory({
+          mss: this.config.mss,
+          initialWindowSegments: this.config.initialWindowSegments,
+          replicationStatus: this.replicationStatus,
+        }),
     };
   }
 

@@ -1,5 +1,5 @@
 /** Public contracts of the guest TCP stack: options, states, events, errors and counters. */
-import type { CongestionControllerFactory } from './congestion/types.ts';
+import type { CongestionControllerFactory, ReplicationStatus } from './congestion/types.ts';
 import type { SegmentDropReason } from './wire/tcp-segment.ts';
 
 /** Time source in milliseconds. The stack has no timers of its own; the driver calls tick() when due. */
@@ -98,6 +98,8 @@ export interface TcpStackOptions extends Partial<TcpConfig> {
   seed?: number;
   /** A controller not in the registry, by factory; its `name` must be registered for restore. */
   congestionControllerFactory?: CongestionControllerFactory;
+  /** Reads the VMM's paravirtual replication registers (for the `racc` controller); absent: none. */
+  replicationStatus?: () => ReplicationStatus | undefined;
 }
 
 /** Why the stack dropped an inbound datagram (counted in `TcpStats.dropped`). */

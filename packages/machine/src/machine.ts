@@ -7,7 +7,7 @@
  * rebuild their view from memory and the kernel's sockets. Saves are taken with the vCPU stopped.
  */
 import { createHash } from 'node:crypto';
-import type { StateCopy, TcpStats } from '@vmha/guest-tcp';
+import type { ReplicationStatus, SocketInfo, StateCopy, TcpStats } from '@vmha/guest-tcp';
 import { VirtioNet, type NicCounters, type NicDeviceState } from './devices/virtio-net.ts';
 import { nicLayout, type NicGeometry, type NicLayout } from './devices/virtio-net-layout.ts';
 import { GuestFault, MachineStateError, SnapshotMismatchError } from './errors.ts';
@@ -139,6 +139,7 @@ export class Machine {
       address: c.address,
       seed: c.seed,
       tcp: c.tcp,
+      replicationStatus: () => nic.replication,
     });
     const machine = new Machine(
       memory,
@@ -167,7 +168,12 @@ export class Machine {
     const memory = new GuestMemory(s.memoryBytes);
     const vcpu = Vcpu.fromState(parts.vcpu);
     const nic = VirtioNet.fromState(memory, parts.nic);
-    const kernel = GuestKernel.restore(s.records.kernel, { memory, layout: nic.layout, clock: vcpu.clock });
+    const kernel = GuestKernel.restore(s.records.kernel, {
+      memory,
+      layout: nic.layout,
+      clock: vcpu.clock,
+      replicationStatus: () => nic.replication,
+    });
     applyPages(s, memory);
     const machine = new Machine(memory, slots, vcpu, nic, kernel);
     machine.chain = { kind: 'replica', chainId: s.chainId, seq: 0 };
@@ -219,6 +225,7 @@ export class Machine {
       memory: this.memory,
       layout: nic.layout,
       clock: vcpu.clock,
+      replicationStatus: () => this.nic.replication, // (this.nic is the new device by the time it is read)
     });
     applyPages(s, this.memory);
     this.vcpu = vcpu;
@@ -256,6 +263,23 @@ export class Machine {
   takeTransmitted(): Uint8Array[] {
     this.leaveReplica();
     return this.nic.takeTransmitted();
+  }
+
+  /** The guest's TCP connections as its kernel sees them (windows, RTT, queues): for operators and tests. */
+  sockets(): SocketInfo[] {
+    return this.kernel.stack.sockets().map((s) => s.info());
+  }
+
+  /**
+   * The VMM writes the NIC's paravirtual replication registers (undefined: not replicating); the guest's TCP reads
+   * them (the `racc` congestion controller). Device state: captured with the NIC record.
+   */
+  setReplicationStatus(status: ReplicationStatus | undefined): void {
+    this.nic.replication = status && { ...status };
+  }
+
+  get replicationStatus(): ReplicationStatus | undefined {
+    return this.nic.replication && { ...this.nic.replication };
   }
 
   /** Stops the vCPU: its clock stands still and runSlice refuses until resume(). */
@@ -472,7 +496,12 @@ export class Machine {
     const slots = matchPrograms(parts.regions, programs);
     const vcpu = Vcpu.fromState(parts.vcpu);
     const nic = VirtioNet.fromState(memory, parts.nic);
-    const kernel = GuestKernel.restore(records.kernel, { memory, layout: nic.layout, clock: vcpu.clock });
+    const kernel = GuestKernel.restore(records.kernel, {
+      memory,
+      layout: nic.layout,
+      clock: vcpu.clock,
+      replicationStatus: () => nic.replication,
+    });
     const machine = new Machine(memory, slots, vcpu, nic, kernel);
     for (const slot of machine.programs) machine.enterProgram(slot, 'resume');
     return machine;

@@ -132,6 +132,18 @@ export class Speculation {
    */
   speculateNewFlows = true;
 
+  /** Bytes each flow may hold (the capacity a replication-aware guest is told). */
+  get capacityBytes(): number {
+    return this.bufferBytes;
+  }
+
+  /** Bytes held now, every flow together (acked to the guest, not yet by the client). */
+  get occupancyBytes(): number {
+    let n = 0;
+    for (const f of this.flows.values()) n += f.buffered;
+    return n;
+  }
+
   get flowCount(): number {
     return this.flows.size;
   }

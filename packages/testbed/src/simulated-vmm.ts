@@ -27,9 +27,15 @@ export interface SimulatedVmmOptions {
   costs?: CheckpointCosts;
   /** Checkpoints sent but not acked before the next epoch is stretched (as the primary VMM); default 4. */
   maxInFlight?: number;
-  /** Bytes each speculated flow may hold (default: Speculation's). */
+  /** Bytes each speculated flow may hold (default: Speculation's 4 MiB; `speculative+racc`: RACC_BUFFER_BYTES). */
   speculationBufferBytes?: number;
 }
+
+/**
+ * The replication buffer a `speculative+racc` VMM holds per connection and announces to its guest: enough for a
+ * 1 Gbit/s stream across an epoch of 25 ms and its commit, with room to spare.
+ */
+export const RACC_BUFFER_BYTES = 16 << 20;
 
 export interface SimulatedVmmStats {
   epochs: number;
@@ -89,7 +95,8 @@ export class SimulatedVmm implements SimNode {
         now: () => this.net.clock.now(),
         toGuest: (p) => this.toGuest(p),
         toNetwork: (p) => this.net.send(this.address, p),
-        bufferBytes: o.speculationBufferBytes,
+        bufferBytes:
+          o.speculationBufferBytes ?? (o.mode === 'speculative+racc' ? RACC_BUFFER_BYTES : undefined),
       });
     else if (o.mode === 'remus') this.output = new OutputCommitBuffer();
     if (isReplicated(o.mode)) {
@@ -100,6 +107,7 @@ export class SimulatedVmm implements SimNode {
       );
       this.pipeline.initialSync(o.machine, () => this.vmmRecords());
     }
+    this.announce();
     o.net.attach(this);
   }
 
@@ -182,6 +190,7 @@ export class SimulatedVmm implements SimNode {
     // Epochs start every epochMs whatever the pauses (as the primary's epoch timer); a stretched epoch restarts
     // the count from its late boundary.
     this.nextEpochAt = boundary + this.epochMs;
+    this.announce();
     this.stats.epochs++;
     this.stats.pauseMsTotal += cp.pauseMs;
     this.stats.pausesMs.push(cp.pauseMs);
@@ -194,6 +203,21 @@ export class SimulatedVmm implements SimNode {
     if (this.speculation) this.speculation.commit(cp.epoch);
     else for (const p of this.output!.release(cp.epoch)) this.net.send(this.address, p);
     if (this.nextEpochAt === Infinity) this.nextEpochAt = this.net.clock.now(); // a stretched epoch ends now
+  }
+
+  /**
+   * `speculative+racc`: the NIC's paravirtual registers tell the guest the buffer it may fill, how full it is and
+   * the epoch timing (written at each epoch boundary, so each capture carries what the guest saw).
+   */
+  private announce(): void {
+    if (this.mode !== 'speculative+racc') return;
+    const spec = this.speculation!;
+    this.machine.setReplicationStatus({
+      capacityBytes: spec.capacityBytes,
+      occupancyBytes: spec.occupancyBytes,
+      epochMs: this.epochMs,
+      commitLatencyMs: this.stats.commitMs.at(-1) ?? this.epochMs,
+    });
   }
 
   private vmmRecords(): ReadonlyMap<string, VmmRecord> | undefined {

@@ -3,10 +3,12 @@
  * each mode delivers a verified stream, the backup replica applies every checkpoint with the digest the capture
  * had (the pipeline throws otherwise), and the modes rank as output commit makes them.
  */
+import { BULK_STREAM_PORT, startBulkDownload } from '@vmha/client-sim';
 import { describe, expect, it } from 'vitest';
 import type { CheckpointCosts } from './checkpoint-pipeline.ts';
 import { REPLICATION_MODES } from './replication-mode.ts';
-import { createTestbed, measureBulkThroughput, measureRespLatency } from './testbed.ts';
+import { RACC_BUFFER_BYTES } from './simulated-vmm.ts';
+import { GUEST_ADDRESS, createTestbed, measureBulkThroughput, measureRespLatency } from './testbed.ts';
 
 const COSTS: CheckpointCosts = { kind: 'linear', pauseBaseMs: 0.5, pauseMsPerMiB: 2, processMsPerMiB: 4 };
 const LAN = { rttMs: 0.2, lossPct: 0, bandwidthMbps: 1000 };
@@ -62,5 +64,25 @@ describe('testbed', () => {
     expect(() => createTestbed({ ...base, link: { ...LAN, lossPct: 100 } })).toThrow(/lossPct/);
     expect(() => createTestbed({ ...base, epochMs: 0 })).toThrow(/epochMs/);
     expect(() => createTestbed({ ...base, replicationLink: { bandwidthMbps: 0 } })).toThrow(/bandwidthMbps/);
+  });
+
+  it("speculative+racc: the guest reads the VMM's buffer from the NIC's registers and fills it; speculative: CUBIC", () => {
+    for (const mode of ['speculative', 'speculative+racc'] as const) {
+      const { net, vmm, client } = createTestbed({ mode, epochMs: 25, costs: COSTS, link: LAN });
+      client.run(() => startBulkDownload(client, { address: GUEST_ADDRESS, bytes: 2 ** 40, seed: 1 }));
+      net.runFor(300);
+      const bulk = vmm.machine.sockets().find((s) => s.localPort === BULK_STREAM_PORT)!;
+      if (mode === 'speculative+racc') {
+        expect(vmm.machine.replicationStatus).toMatchObject({
+          capacityBytes: RACC_BUFFER_BYTES,
+          epochMs: 25,
+        });
+        expect(vmm.machine.replicationStatus!.occupancyBytes).toBeGreaterThan(0);
+        expect(bulk.cwnd).toBe(RACC_BUFFER_BYTES);
+      } else {
+        expect(vmm.machine.replicationStatus).toBeUndefined();
+        expect(bulk.cwnd).not.toBe(RACC_BUFFER_BYTES);
+      }
+    }
   });
 });

@@ -77,6 +77,8 @@ export function createTestbed(o: TestbedOptions): Testbed {
       // Rings that hold a whole 4 MiB window: the VMM drains them between slices, and the guest's stack, like one
       // without TSQ, drops what a full ring cannot take.
       nic: { rxRingSize: 4096, txRingSize: 4096 },
+      // A replication-aware guest kernel (the paper's modified Linux) in that mode; otherwise the default CUBIC.
+      ...(o.mode === 'speculative+racc' ? { tcp: { congestionControl: 'racc' } } : {}),
     },
     [new RespServer({ memoryBytes: 8 << 20 }), new BulkStreamServer()],
   );

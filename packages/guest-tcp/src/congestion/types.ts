@@ -1,7 +1,7 @@
 /**
  * The pluggable congestion-control contract. The connection owns loss detection and recovery mechanics
  * (RFC 5681 §3.2, RFC 6582, RFC 6675); a controller decides how the congestion window reacts.
- * A later replication-aware controller implements this same interface.
+ * The replication-aware controller (racc.ts) implements this same interface.
  */
 
 export interface AckEvent {
@@ -49,6 +49,22 @@ export interface CongestionControlOptions {
   readonly mss: number;
   /** Initial window in segments (RFC 6928 allows 10). */
   readonly initialWindowSegments: number;
+  /** The VMM's replication buffer, read from the paravirtual interface (replication-aware controllers). */
+  readonly replicationStatus?: () => ReplicationStatus | undefined;
+}
+
+/**
+ * What a replicating VMM tells its guest through the NIC's paravirtual registers (VEE 2012's replication-aware
+ * interface). `capacityBytes` 0: the VMM does not speculate the guest's connections.
+ */
+export interface ReplicationStatus {
+  /** Bytes the VMM holds per connection, acknowledged to the guest but not yet by the client. */
+  readonly capacityBytes: number;
+  /** Bytes it holds now, all connections together. */
+  readonly occupancyBytes: number;
+  readonly epochMs: number;
+  /** Its recent commit latency: from an epoch's end to the backup's ack. */
+  readonly commitLatencyMs: number;
 }
 
 export type CongestionControllerFactory = (options: CongestionControlOptions) => CongestionController;

@@ -238,3 +238,37 @@ describe('the NIC device record', () => {
     }
   });
 });
+
+describe('the paravirtual replication registers', () => {
+  const status = { capacityBytes: 16 << 20, occupancyBytes: 123_456, epochMs: 25, commitLatencyMs: 7.5 };
+
+  it('travel with the NIC record, and a record without them reads as none', () => {
+    const { memory, device } = nic();
+    expect(VirtioNet.decodeRecord(device.saveRecord(), memory.size).replication).toBeUndefined();
+    device.replication = status;
+    const saved = device.saveRecord();
+    const restored = VirtioNet.fromState(memory, VirtioNet.decodeRecord(saved, memory.size));
+    expect(restored.replication).toEqual(status);
+    // A version 1 record (before the registers existed): the same fields, no register block.
+    device.replication = undefined;
+    const v2 = device.saveRecord();
+    const v1 = v2.slice(0, v2.length - 1);
+    new DataView(v1.buffer).setUint32(4, 1, true);
+    expect(VirtioNet.decodeRecord(v1, memory.size).replication).toBeUndefined();
+  });
+
+  it('reject a bad flag or a register that is not a size or duration', () => {
+    const { memory, device } = nic();
+    device.replication = status;
+    const good = device.saveRecord();
+    const badFlag = good.slice();
+    badFlag[good.length - 33] = 2;
+    expect(() => VirtioNet.decodeRecord(badFlag, memory.size)).toThrow(/register flag/);
+    const negative = good.slice();
+    new DataView(negative.buffer).setFloat64(good.length - 8, -1, true);
+    expect(() => VirtioNet.decodeRecord(negative, memory.size)).toThrow(/commit latency/);
+    expect(() => VirtioNet.decodeRecord(good.subarray(0, good.length - 4), memory.size)).toThrow(
+      SnapshotFormatError,
+    );
+  });
+});

@@ -7,10 +7,11 @@
  * device never throws on guest-controlled data. Buffers it cannot use are handed back with length 0, so a
  * corrupted descriptor costs one packet, not a ring slot.
  */
+import type { ReplicationStatus } from '@vmha/guest-tcp';
 import type { GuestMemory } from '../guest-memory.ts';
 import { SnapshotFormatError } from '../errors.ts';
 import { copyPacketOut } from './packet-slab.ts';
-import { ByteReader, ByteWriter, readRecordHeader, writeRecordHeader } from '../snapshot/byte-codec.ts';
+import { ByteReader, ByteWriter, readRecordVersion, writeRecordHeader } from '../snapshot/byte-codec.ts';
 import {
   DESCRIPTOR_BYTES,
   DESC_F_WRITE,
@@ -59,9 +60,12 @@ export interface NicDeviceState {
   readonly rx: Readonly<QueueCursor>;
   readonly tx: Readonly<QueueCursor>;
   readonly counters: NicCounters;
+  /** The paravirtual replication registers (absent in version 1 records: none). */
+  readonly replication: ReplicationStatus | undefined;
 }
 
-export const NIC_RECORD_VERSION = 1;
+/** 2: the paravirtual replication registers. Version 1 records (without them) are still read. */
+export const NIC_RECORD_VERSION = 2;
 const NIC_MAGIC = 'VNET';
 
 function zeroCounters(): NicCounters {
@@ -75,6 +79,11 @@ export class VirtioNet {
   private readonly rx: QueueCursor;
   private readonly tx: QueueCursor;
   private readonly stats: NicCounters;
+  /**
+   * Paravirtual registers the VMM writes and the guest's TCP reads (VEE 2012's replication-aware interface): the
+   * replication buffer the VMM holds for each speculated connection, its occupancy and the epoch timing.
+   */
+  replication: ReplicationStatus | undefined;
 
   private constructor(
     private readonly memory: GuestMemory,
@@ -82,6 +91,7 @@ export class VirtioNet {
     rx: QueueCursor,
     tx: QueueCursor,
     counters: NicCounters,
+    replication: ReplicationStatus | undefined,
   ) {
     this.layout = nicLayout(geometry);
     if (this.layout.end > memory.size) {
@@ -92,6 +102,7 @@ export class VirtioNet {
     this.rx = rx;
     this.tx = tx;
     this.stats = counters;
+    this.replication = replication;
   }
 
   /** A device at reset. Its rings are empty until the guest driver posts buffers. */
@@ -104,12 +115,20 @@ export class VirtioNet {
       { lastAvail: 0, usedIdx: 0 },
       { lastAvail: 0, usedIdx: 0 },
       zeroCounters(),
+      undefined,
     );
   }
 
   /** A device from a decoded record, attached to (restored) guest memory. */
   static fromState(memory: GuestMemory, s: NicDeviceState): VirtioNet {
-    return new VirtioNet(memory, { ...s.geometry }, { ...s.rx }, { ...s.tx }, structuredClone(s.counters));
+    return new VirtioNet(
+      memory,
+      { ...s.geometry },
+      { ...s.rx },
+      { ...s.tx },
+      structuredClone(s.counters),
+      s.replication && { ...s.replication },
+    );
   }
 
   // --- Host side ---------------------------------------------------------------------------------------
@@ -215,13 +234,16 @@ export class VirtioNet {
     const c = this.stats;
     w.u53(c.rxPackets).u53(c.rxBytes).u53(c.txPackets).u53(c.txBytes);
     for (const r of NIC_DROP_REASONS) w.u53(c.dropped[r]);
+    const p = this.replication;
+    w.u8(p ? 1 : 0);
+    if (p) w.f64(p.capacityBytes).f64(p.occupancyBytes).f64(p.epochMs).f64(p.commitLatencyMs);
     return w.finish();
   }
 
   /** Decodes and validates a record; the geometry must fit `memoryBytes`. */
   static decodeRecord(bytes: Uint8Array, memoryBytes: number): NicDeviceState {
     const r = new ByteReader(bytes, 'NIC record');
-    readRecordHeader(r, NIC_MAGIC, NIC_RECORD_VERSION, 'NIC record');
+    const version = readRecordVersion(r, NIC_MAGIC, [1, NIC_RECORD_VERSION], 'NIC record');
     const geometry = {
       rxSize: r.u32('rx ring size'),
       txSize: r.u32('tx ring size'),
@@ -235,6 +257,25 @@ export class VirtioNet {
     counters.txPackets = r.u53('tx packets');
     counters.txBytes = r.u53('tx bytes');
     for (const reason of NIC_DROP_REASONS) counters.dropped[reason] = r.u53(`${reason} drops`);
+    let replication: ReplicationStatus | undefined;
+    if (version >= 2) {
+      const present = r.u8('replication registers present');
+      if (present > 1) throw new SnapshotFormatError(`NIC record: replication register flag ${present}`);
+      if (present === 1) {
+        const field = (name: string) => {
+          const v = r.f64(name);
+          if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER))
+            throw new SnapshotFormatError(`NIC record: replication ${name} ${v} is not a size or duration`);
+          return v;
+        };
+        replication = {
+          capacityBytes: field('capacity'),
+          occupancyBytes: field('occupancy'),
+          epochMs: field('epoch'),
+          commitLatencyMs: field('commit latency'),
+        };
+      }
+    }
     r.end();
     const problem = checkGeometry(geometry);
     if (problem) throw new SnapshotFormatError(`NIC record: ${problem}`);
@@ -244,6 +285,6 @@ export class VirtioNet {
         `NIC record: its rings and buffers need ${end} bytes; guest memory has ${memoryBytes}`,
       );
     }
-    return { geometry, rx, tx, counters };
+    return { geometry, rx, tx, counters, replication };
   }
 }

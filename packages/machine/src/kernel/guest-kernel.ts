@@ -3,7 +3,13 @@
  * (VcpuWork): at a slice start it takes packets from the RX ring into the stack; timers are the stack's.
  * Its state is the stack's saveState() bytes in a versioned record; the driver's state is in guest memory.
  */
-import { TcpStack, type Clock, type StateCopy, type TcpConfig } from '@vmha/guest-tcp';
+import {
+  TcpStack,
+  type Clock,
+  type ReplicationStatus,
+  type StateCopy,
+  type TcpConfig,
+} from '@vmha/guest-tcp';
 import type { NicLayout } from '../devices/virtio-net-layout.ts';
 import { SnapshotFormatError } from '../errors.ts';
 import type { GuestMemory } from '../guest-memory.ts';
@@ -21,6 +27,8 @@ export interface KernelBootOptions {
   readonly address: number;
   readonly seed: number;
   readonly tcp: Partial<TcpConfig>;
+  /** The NIC's paravirtual replication registers, as the guest's TCP reads them. */
+  readonly replicationStatus: () => ReplicationStatus | undefined;
 }
 
 export class GuestKernel implements VcpuWork {
@@ -39,6 +47,7 @@ export class GuestKernel implements VcpuWork {
       seed: o.seed,
       clock: o.clock,
       output: driver.transmit,
+      replicationStatus: o.replicationStatus,
     });
     return new GuestKernel(stack, driver);
   }
@@ -46,13 +55,22 @@ export class GuestKernel implements VcpuWork {
   /** Rebuilds the kernel from its record; the driver picks up its state from (already restored) memory. */
   static restore(
     record: Uint8Array,
-    o: { readonly memory: GuestMemory; readonly layout: NicLayout; readonly clock: Clock },
+    o: {
+      readonly memory: GuestMemory;
+      readonly layout: NicLayout;
+      readonly clock: Clock;
+      readonly replicationStatus: () => ReplicationStatus | undefined;
+    },
   ): GuestKernel {
     const stackState = GuestKernel.decodeRecord(record);
     const driver = new NicDriver(o.memory, o.layout);
     let stack: TcpStack;
     try {
-      stack = TcpStack.restore(stackState, { clock: o.clock, output: driver.transmit });
+      stack = TcpStack.restore(stackState, {
+        clock: o.clock,
+        output: driver.transmit,
+        replicationStatus: o.replicationStatus,
+      });
     } catch (e) {
       throw new SnapshotFormatError(
         `kernel record: the guest-tcp state is invalid: ${(e as Error).message}`,

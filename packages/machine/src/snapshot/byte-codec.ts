@@ -190,6 +190,24 @@ export function writeRecordHeader(w: ByteWriter, magic: string, version: number)
 }
 
 /** Checks a record's magic and version; a future or unknown version is a clear error, never a guess. */
+/** Reads a record header whose version may be any of `versions` (older ones a reader still accepts); returns it. */
+export function readRecordVersion(
+  r: ByteReader,
+  magic: string,
+  versions: readonly number[],
+  what: string,
+): number {
+  const m = r.u32('magic');
+  if (m !== fourcc(magic)) throw new SnapshotFormatError(`not a ${what} (bad magic 0x${m.toString(16)})`);
+  const version = r.u32('version');
+  if (!versions.includes(version)) {
+    throw new SnapshotFormatError(
+      `${what} version ${version} is not supported (this build reads versions ${versions.join(', ')})`,
+    );
+  }
+  return version;
+}
+
 export function readRecordHeader(r: ByteReader, magic: string, supportedVersion: number, what: string): void {
   const m = r.u32('magic');
   if (m !== fourcc(magic)) throw new SnapshotFormatError(`not a ${what} (bad magic 0x${m.toString(16)})`);
