@@ -127,7 +127,16 @@ export class SpeculativeFlow {
   /** During recovery: holes below this were already retransmitted once (RFC 6675's HighRxt). */
   private highRxt = 0;
   /** The window before the last reduction, and what recovery resent: restored if a D-SACK shows it spurious. */
-  private undo: { cwnd: number; ssthresh: number; from: number; to: number } | undefined;
+  private undo:
+    | {
+        cwnd: number;
+        ssthresh: number;
+        from: number;
+        to: number;
+        /** Segments this recovery resent that no D-SACK has shown to have arrived twice. */
+        retransmits: number;
+      }
+    | undefined;
   /** SACKed bytes above a hole that make it lost: 3 segments, raised each time reordering fooled it (as Linux). */
   private dupThreshBytes: number;
   private readonly rto: RtoEstimator;
@@ -413,7 +422,13 @@ export class SpeculativeFlow {
   }
 
   private enterRecovery(): void {
-    this.undo = { cwnd: this.cwnd, ssthresh: this.ssthresh, from: this.clientUna, to: this.sndMax };
+    this.undo = {
+      cwnd: this.cwnd,
+      ssthresh: this.ssthresh,
+      from: this.clientUna,
+      to: this.sndMax,
+      retransmits: 0,
+    };
     this.ssthresh = Math.max(Math.floor(this.inFlight / 2), 2 * this.options.mss);
     this.recover = this.sndMax;
     this.highRxt = this.clientUna;
@@ -428,8 +443,9 @@ export class SpeculativeFlow {
 
   /**
    * The client's SACK blocks: a block below its cumulative ACK (or inside the first) is a D-SACK (RFC 2883),
-   * saying a segment arrived twice; if it is one recovery resent, that recovery was spurious (reordering, not
-   * loss) and the window it cut is restored (RFC 3708's idea).
+   * saying a segment arrived twice. Once every segment a recovery resent has been reported so, the recovery was
+   * spurious (reordering, not loss) and the window it cut is restored (RFC 3708 §3.2, counted as Linux's
+   * undo_retrans): one duplicate among real repairs undoes nothing.
    */
   private noteSack(ack: number, blocks: ReadonlyArray<readonly [number, number]> | undefined): void {
     this.sacked = this.sacked.filter(([, r]) => seqGt(r, ack)).map(([l, r]) => [seqGt(l, ack) ? l : ack, r]);
@@ -441,7 +457,9 @@ export class SpeculativeFlow {
         (i === 0 && blocks.length > 1 && seqGe(l, blocks[1][0]) && seqLe(r, blocks[1][1]))
       ) {
         const u = this.undo;
-        if (u && seqGe(l, u.from) && seqLe(r, u.to)) {
+        if (u && seqGe(l, u.from) && seqLe(r, u.to))
+          u.retransmits -= Math.max(1, Math.ceil(seqDiff(r, l) / this.options.mss));
+        if (u && u.retransmits <= 0 && seqGe(l, u.from) && seqLe(r, u.to)) {
           this.cwnd = Math.max(this.cwnd, u.cwnd);
           this.ssthresh = Math.max(this.ssthresh, u.ssthresh);
           this.recover = undefined;
@@ -499,6 +517,7 @@ export class SpeculativeFlow {
         at = seqAdd(at, len);
         pipe += len;
       }
+      if (seqLt(at, l)) break; // the pipe filled before this hole was resent: it goes at the next ACK, not never
       if (seqLt(at, r)) at = r;
       if (pipe >= this.cwnd) break;
     }
@@ -592,7 +611,10 @@ export class SpeculativeFlow {
 
   private transmit(seq: number, len: number, flags: number): void {
     const fresh = seqGe(seq, this.sndMax);
-    if (!fresh) this.host.counters.retransmits++;
+    if (!fresh) {
+      this.host.counters.retransmits++;
+      if (this.undo) this.undo.retransmits++;
+    }
     this.host.counters.segmentsSent++;
     this.host.counters.bytesSent += len;
     if (fresh && this.rttProbe === undefined)
