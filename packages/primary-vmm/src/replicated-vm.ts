@@ -934,6 +934,11 @@ export class ReplicatedVm {
           this.attachment.flush(); // what a suspected freeze held back
           this.release(this.releasableEpoch);
         }
+      } else if (this.handover !== undefined) {
+        // A takeover is ordered: the backup's CAS moves the lease before its reply reaches us (its first heartbeat,
+        // with the new revision, can even come first and send us here). The guest is paused and nothing is left to
+        // release; the reply, or its absence, ends the handover (fenced as handed over, or by the claim's CAS).
+        this.o.logger.debug('the lease moved during a handover: the takeover reply decides');
       } else this.fence('the lease is held by another VMM');
     } catch (e) {
       this.o.logger.warn('lease check failed', { err: e });
