@@ -1574,7 +1574,7 @@ export class Connection implements TcpSocket {
     w.optF64(this.rtoEstimator.srtt).f64(this.rtoEstimator.rttvar).f64(this.rtoEstimator.baseRto);
     for (const queue of [this.sendQueue, this.recvQueue]) {
       streams?.set(queue, { position: queue.headPosition, offset: w.offset + 4, length: queue.length });
-      w.bytes(queue.toBytes());
+      w.queue(queue);
     }
     const pieces = this.reassembly.entries();
     w.u32(pieces.length);

@@ -449,19 +449,12 @@ export class Machine {
       staging.set(view, i * PAGE_SIZE);
       tracking.crcs.update(pages[i], view);
     }
-    this.requireStopped('stateRecords');
-    const kernel = this.kernel.saveRecordWithCopies();
-    const records: MachineRecords = {
-      vcpu: this.vcpu.saveRecord(),
-      nic: this.nic.saveRecord(),
-      kernel: kernel.record,
-      layout: encodeLayoutRecord(this.memory.size, this.regionTable),
-    };
+    const { records, kernelCopies } = this.recordsWithCopies();
     return {
       pages,
       staging,
       records,
-      recordCopies: { kernel: kernel.copies },
+      recordCopies: { kernel: kernelCopies },
       digest: tracking.crcs.digest({ ...records }),
     };
   }
@@ -482,8 +475,22 @@ export class Machine {
 
   /** Every state record, for a checkpoint (vCPU stopped). */
   stateRecords(): MachineRecords {
+    return this.recordsWithCopies().records;
+  }
+
+  /** Every state record, and what the kernel's kept from its previous save (vCPU stopped). */
+  private recordsWithCopies(): { records: MachineRecords; kernelCopies: readonly StateCopy[] } {
     this.requireStopped('stateRecords');
-    return { ...this.records(), layout: encodeLayoutRecord(this.memory.size, this.regionTable) };
+    const kernel = this.kernel.saveRecordWithCopies();
+    return {
+      records: {
+        vcpu: this.vcpu.saveRecord(),
+        nic: this.nic.saveRecord(),
+        kernel: kernel.record,
+        layout: encodeLayoutRecord(this.memory.size, this.regionTable),
+      },
+      kernelCopies: kernel.copies,
+    };
   }
 
   /**

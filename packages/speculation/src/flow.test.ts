@@ -4,7 +4,7 @@
  */
 import { ACK, parseTcpSegment, seqAdd, type TcpSegment } from '@vmha/guest-tcp';
 import { describe, expect, it } from 'vitest';
-import { SpeculativeFlow, type FlowCounters } from './flow.ts';
+import { SpeculativeFlow, zeroFlowCounters } from './flow.ts';
 
 const MSS = 1000;
 const GUEST = 0x0a000002;
@@ -14,20 +14,7 @@ const ISS = 10_000;
 function scripted() {
   let now = 0;
   const sent: TcpSegment[] = [];
-  const counters: FlowCounters = {
-    specAcks: 0,
-    windowUpdates: 0,
-    guestDuplicates: 0,
-    guestRefused: 0,
-    absorbedAcks: 0,
-    segmentsSent: 0,
-    bytesSent: 0,
-    retransmits: 0,
-    timeouts: 0,
-    probes: 0,
-    undos: 0,
-    tailLossProbes: 0,
-  };
+  const counters = zeroFlowCounters();
   const flow = new SpeculativeFlow(
     { guestAddress: GUEST, guestPort: 80, clientAddress: CLIENT, clientPort: 40_000 },
     { clientWindowShift: 0, timestamps: false, mss: MSS },

@@ -56,6 +56,24 @@ export interface FlowCounters {
   tailLossProbes: number;
 }
 
+/** Every flow counter at zero. */
+export function zeroFlowCounters(): FlowCounters {
+  return {
+    specAcks: 0,
+    windowUpdates: 0,
+    guestDuplicates: 0,
+    guestRefused: 0,
+    absorbedAcks: 0,
+    segmentsSent: 0,
+    bytesSent: 0,
+    retransmits: 0,
+    timeouts: 0,
+    probes: 0,
+    undos: 0,
+    tailLossProbes: 0,
+  };
+}
+
 export interface FlowHost {
   now(): number;
   toGuest(packet: Uint8Array): void;
@@ -196,8 +214,11 @@ export class SpeculativeFlow {
 
   // --- Checkpoints ---------------------------------------------------------------------------------------
 
-  /** The flow's state, and its buffered bytes (from the client's cumulative ACK on). */
-  saveState(): { state: FlowState; bytes: Uint8Array } {
+  /**
+   * The flow's state, and its buffered bytes (from the client's cumulative ACK on) as the queue holding them:
+   * the caller copies them once, straight into the state it builds.
+   */
+  saveState(): { state: FlowState; bytes: Pick<ByteQueue, 'length' | 'copyTo'> } {
     return {
       state: {
         key: this.key,
@@ -220,7 +241,7 @@ export class SpeculativeFlow {
         ssthresh: this.ssthresh,
         rto: { srtt: this.rto.srtt ?? null, rttvar: this.rto.rttvar, baseRto: this.rto.baseRto },
       },
-      bytes: this.buffer.toBytes(),
+      bytes: this.buffer,
     };
   }
 

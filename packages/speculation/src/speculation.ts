@@ -18,7 +18,13 @@ import {
   type StateCopy,
   type TcpSegment,
 } from '@vmha/guest-tcp';
-import { SpeculativeFlow, type FlowCounters, type FlowKey, type FlowState } from './flow.ts';
+import {
+  SpeculativeFlow,
+  zeroFlowCounters,
+  type FlowCounters,
+  type FlowKey,
+  type FlowState,
+} from './flow.ts';
 
 /** A speculation state record that cannot be restored (truncated, another version, inconsistent). */
 export class SpeculationStateError extends Error {
@@ -94,18 +100,7 @@ interface Held {
 
 export class Speculation {
   readonly counters: SpeculationCounters = {
-    specAcks: 0,
-    windowUpdates: 0,
-    guestDuplicates: 0,
-    guestRefused: 0,
-    absorbedAcks: 0,
-    segmentsSent: 0,
-    bytesSent: 0,
-    retransmits: 0,
-    timeouts: 0,
-    probes: 0,
-    undos: 0,
-    tailLossProbes: 0,
+    ...zeroFlowCounters(),
     flowsOpened: 0,
     flowsClosed: 0,
     heldPackets: 0,
@@ -294,7 +289,7 @@ export class Speculation {
     const layout: SavedLayout = { streams: new Map(), packets: new Map() };
     let at = 9 + json.length;
     for (const f of flows) {
-      out.set(f.bytes, at);
+      if (f.bytes.length > 0) f.bytes.copyTo(out, at, 0, f.bytes.length);
       const stream = { seq: f.state.clientUna, offset: at, length: f.bytes.length };
       layout.streams.set(f.flow, stream);
       const before = this.lastLayout.streams.get(f.flow);

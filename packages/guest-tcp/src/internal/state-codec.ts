@@ -2,6 +2,8 @@
  * A compact, bounds-checked binary encoding for snapshots of the stack. Every read checks its bounds and a
  * malformed snapshot raises StateFormatError naming what was being read, never a crash or a silent default.
  */
+import type { ByteQueue } from './byte-queue.ts';
+
 export class StateFormatError extends Error {
   override name = 'StateFormatError';
 }
@@ -60,6 +62,15 @@ export class StateWriter {
     this.reserve(v.length);
     this.buf.set(v, this.at);
     this.at += v.length;
+    return this;
+  }
+
+  /** A queue's bytes, length-prefixed as `bytes()` writes them, copied once straight from the queue. */
+  queue(q: Pick<ByteQueue, 'length' | 'copyTo'>): this {
+    this.u32(q.length);
+    this.reserve(q.length);
+    if (q.length > 0) q.copyTo(this.buf, this.at, 0, q.length);
+    this.at += q.length;
     return this;
   }
 

@@ -202,19 +202,12 @@ export function readRecordVersion(
   const version = r.u32('version');
   if (!versions.includes(version)) {
     throw new SnapshotFormatError(
-      `${what} version ${version} is not supported (this build reads versions ${versions.join(', ')})`,
+      `${what} version ${version} is not supported (this build reads version${versions.length > 1 ? 's' : ''} ${versions.join(', ')})`,
     );
   }
   return version;
 }
 
 export function readRecordHeader(r: ByteReader, magic: string, supportedVersion: number, what: string): void {
-  const m = r.u32('magic');
-  if (m !== fourcc(magic)) throw new SnapshotFormatError(`not a ${what} (bad magic 0x${m.toString(16)})`);
-  const version = r.u32('version');
-  if (version !== supportedVersion) {
-    throw new SnapshotFormatError(
-      `${what} version ${version} is not supported (this build reads version ${supportedVersion})`,
-    );
-  }
+  readRecordVersion(r, magic, [supportedVersion], what);
 }
