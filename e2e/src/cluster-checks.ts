@@ -1,119 +1,12 @@
 /**
- * Helpers the process-mode suites share: explaining a client run, reading service counters, waiting, and a chain
- * of kill -9 failovers on one VM.
+ * Helpers the process-mode suites share: explaining a client run (counters, waiting and the kill -9 chain live in
+ * the launcher, shared with the benchmarks).
  */
-import { SeededRandom } from '@vmha/guest-tcp';
-import { requestHealth } from '@vmha/service-runtime';
-import type { ClientRunOutcome, LocalCluster, RunningProcess } from '@vmha/tools/launcher';
+import type { ClientRunOutcome } from '@vmha/tools/launcher';
+
+export { counters, killChain, until, type GuestHost, type KillChainOptions } from '@vmha/tools/launcher';
 
 /** A failed client run in one line: exit code, the first violations, the last log lines. */
 export function explain(o: ClientRunOutcome): string {
   return `exit ${o.exitCode}; violations ${JSON.stringify((o.result?.violations as unknown[] | undefined)?.slice(0, 3))}; log: ${o.logTail.slice(-5).join(' | ')}`;
-}
-
-/** A service instance's health counters; empty when it does not answer (dead, stopped, starting). */
-export async function counters(
-  cluster: LocalCluster,
-  service: string,
-  instance: string,
-): Promise<Record<string, number>> {
-  try {
-    return (await requestHealth(cluster.nc, service, instance, { timeoutMs: 500 })).counters;
-  } catch {
-    return {};
-  }
-}
-
-/** Polls `cond` every 100 ms until it holds; throws naming `what` after `ms`. */
-export async function until(what: string, cond: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** A VMM process running the VM's guest (the primary-vmm, then each promoted backup-vmm). */
-export interface GuestHost {
-  service: string;
-  instance: string;
-  proc: RunningProcess;
-}
-
-export interface KillChainOptions<T> {
-  runs: number;
-  seed: number;
-  /** Instance names are `${prefix}0`, `${prefix}1`, ... */
-  prefix: string;
-  /** Arguments of every VMM (VM id, memory, ...). */
-  vmArgs: string[];
-  /** The first primary's extra arguments (VIP, mode). */
-  primaryArgs: string[];
-  /** Starts run `run`'s clients against the guest. */
-  clients(run: number): Promise<T>;
-  /** Whether the clients are at work, from the guest host's counters before the clients and now. */
-  atWork(before: Record<string, number>, now: Record<string, number>): boolean;
-  /** Checks a run once the clients are done and the backup promoted; `killed`'s counters just before the kill. */
-  check(
-    run: number,
-    outcome: T,
-    r: { killed: GuestHost; promoted: GuestHost; atKill: Record<string, number> },
-  ): void;
-}
-
-/**
- * kill -9 of the guest's host `runs` times in a row on one VM: each time at a seeded random moment once the clients
- * are at work, the backup takes over, a fresh backup-vmm joins the promoted VMM (and is synced), and the next
- * kill hits the promoted one.
- */
-export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>): Promise<void> {
-  const rng = new SeededRandom(o.seed);
-  const launchBackup = (n: number) =>
-    cluster.launch({
-      service: 'backup-vmm',
-      instance: `${o.prefix}${n}`,
-      entry: 'packages/backup-vmm/src/main.ts',
-      args: o.vmArgs,
-    });
-  let current: GuestHost = {
-    service: 'primary-vmm',
-    instance: `${o.prefix}0`,
-    proc: await cluster.launch({
-      service: 'primary-vmm',
-      instance: `${o.prefix}0`,
-      entry: 'packages/primary-vmm/src/main.ts',
-      args: [...o.vmArgs, ...o.primaryArgs],
-    }),
-  };
-  let backup = { instance: `${o.prefix}1`, proc: await launchBackup(1) };
-  for (let run = 1; run <= o.runs; run++) {
-    const now = current;
-    await until(
-      `run ${run}: ${now.instance} protected`,
-      async () => (await counters(cluster, now.service, now.instance))['repl.protected'] === 1,
-    );
-    const before = await counters(cluster, now.service, now.instance);
-    const clients = o.clients(run);
-    await until(`run ${run}: the clients at work`, async () =>
-      o.atWork(before, await counters(cluster, now.service, now.instance)),
-    );
-    await new Promise((r) => setTimeout(r, rng.int(0, 1500)));
-    const atKill = await counters(cluster, now.service, now.instance);
-    now.proc.signal('SIGKILL');
-    await now.proc.exited;
-    const promoted: GuestHost = { service: 'backup-vmm', ...backup };
-    // The next backup starts at once: it joins the promoted VMM as soon as that one runs the guest.
-    const nextBackup = { instance: `${o.prefix}${run + 1}`, proc: await launchBackup(run + 1) };
-    const outcome = await clients;
-    await until(
-      `run ${run}: ${promoted.instance} promoted`,
-      async () => (await counters(cluster, 'backup-vmm', promoted.instance))['backup.promoted'] === 1,
-    );
-    o.check(run, outcome, { killed: now, promoted, atKill });
-    current = promoted;
-    backup = nextBackup;
-  }
-  current.proc.signal('SIGTERM');
-  backup.proc.signal('SIGTERM');
-  await Promise.all([current.proc.exited, backup.proc.exited]);
 }

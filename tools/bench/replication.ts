@@ -1,16 +1,20 @@
 /**
- * bench:replication: what Remus-style replication costs and how it behaves, against the native baseline measured
- * in the same run (all in process mode on a real nats-server, one workload at a time).
+ * bench:replication: what Remus-style replication costs and how it behaves, in one run, against baselines taken
+ * in the same run (process mode on a real nats-server unless said otherwise).
+ *  - pause against dirty pages: Machine.captureCheckpoint (the primary's work with the vCPU stopped) on a real
+ *    guest, 1 to 64 MiB dirty, and the work after the resume (digest, encoding); target: under 1 ms per 4 MiB;
+ *  - checkpoint goodput against raw NATS: the primary's capture, encoder and chunk messages to the backup's
+ *    applier in another process, against raw NATS messages of the chunk size, alternating rounds (medians);
+ *    target: at least 70% of raw NATS;
  *  - native: bulk goodput (verified) and RESP ops/s and latency of an unreplicated VM;
- *  - remus (or speculative): the backup's live initial sync (its length, the seal's pause, the longest the running guest stalled
- *    meanwhile), then the same workloads protected: epoch pauses, commit latency (capture to ack), checkpoint
- *    bytes as captured and as sent, the longest guest stall;
- *  - failover: kill -9 of the primary under RESP load: the gap the clients saw between the old primary's last
- *    packet and the new one's first, and the clients' checks;
- *  - planned failover: a handover under RESP load (the new primary protected again first): the guest's pause
- *    as the handover reply gives it, and the client-visible gap.
- * Prints a table and writes bench/results/replication.json (`--mode speculative`: the same with the replicated VM
- * speculating, to bench/results/replication-speculative.json).
+ *  - remus (or speculative): the backup's live initial sync, then the same workloads protected: epoch pauses,
+ *    commit latency, checkpoint bytes as captured and as sent (`encodedRatio`), the longest guest stall;
+ *  - planned failover under RESP load: the guest's pause and the client-visible gap;
+ *  - failover: kill -9 of the primary under RESP load, `--failover-runs` times in a row on one VM (a fresh backup
+ *    joins each promoted VMM): the client-visible stall (the old primary's last packet to the clients, to the new
+ *    one's first), p50/p99, and its phases; target: p99 at most the heartbeat timeout plus 50 ms.
+ * Prints tables and writes bench/results/replication.json (`--mode speculative`: the replicated VM speculating,
+ * to bench/results/replication-speculative.json).
  *
  *   npm run bench:replication -- --bulk-mib 128 --resp-seconds 8 --memory-mib 256 --epoch-ms 25
  */
@@ -20,7 +24,20 @@ import { ORIGIN_HEADER } from '@vmha/vnet';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocalCluster, REPO_ROOT, runClient, type ClientRunOutcome } from '../src/launcher/index.ts';
+import {
+  LocalCluster,
+  REPO_ROOT,
+  counters as healthCounters,
+  killChain,
+  runClient,
+  type ClientRunOutcome,
+} from '../src/launcher/index.ts';
+import { pauseMsPer4MiB, pauseVsDirtyPages } from './internal/pause-sweep.ts';
+import {
+  checkpointGoodput,
+  rawNatsThroughput,
+  type CheckpointGoodput,
+} from './internal/stream-throughput.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -30,6 +47,10 @@ const { values: opts } = parseArgs({
     pipeline: { type: 'string', default: '4' },
     'memory-mib': { type: 'string', default: '256' },
     'epoch-ms': { type: 'string', default: '25' },
+    'heartbeat-ms': { type: 'string', default: '100' },
+    'failure-timeout-ms': { type: 'string', default: '1000' },
+    'failover-runs': { type: 'string', default: '20' },
+    'stream-rounds': { type: 'string', default: '3' },
     mode: { type: 'string', default: 'remus' },
   },
 });
@@ -45,15 +66,39 @@ const bulkMib = num('bulk-mib', 1, 4096);
 const respSeconds = num('resp-seconds', 1, 600);
 const connections = num('connections', 1, 1000);
 const pipeline = num('pipeline', 1, 64);
-const memoryMib = num('memory-mib', 16, 4096);
+const memoryMib = num('memory-mib', 64, 4095);
 const epochMs = num('epoch-ms', 10, 1000);
-const VM = ['--memory-mib', String(memoryMib), '--resp-memory-mib', '16'];
-const REPL = ['--vm-id', 'vm-bench', ...VM, '--epoch-ms', String(epochMs)];
+const heartbeatMs = num('heartbeat-ms', 10, 10_000);
+const failureTimeoutMs = num('failure-timeout-ms', 50, 60_000);
+const failoverRuns = num('failover-runs', 1, 1000);
+const streamRounds = num('stream-rounds', 1, 20);
 const mode = opts.mode;
 if (mode !== 'remus' && mode !== 'speculative') {
   console.error(`invalid --mode=${mode}: expected remus or speculative`);
   process.exit(2);
 }
+const VM = ['--memory-mib', String(memoryMib), '--resp-memory-mib', '16'];
+const TIMING = [
+  '--epoch-ms',
+  String(epochMs),
+  '--heartbeat-ms',
+  String(heartbeatMs),
+  '--failure-timeout-ms',
+  String(failureTimeoutMs),
+];
+const REPL = ['--vm-id', 'vm-bench', ...VM, ...TIMING];
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Nearest-rank percentile (p99 of 20 samples is the largest). */
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
+
+// --- 1. Pause against dirty pages (in process: the primary's capture on a real guest) ------------------------
+console.log('pause against dirty pages...');
+const pauseRows = pauseVsDirtyPages({ memoryMib, dirtyPages: [256, 1024, 4096, 16384], samples: 21 });
+const pausePer4MiB = pauseMsPer4MiB(pauseRows);
 
 const cluster = await LocalCluster.start();
 const counters = async (service: string, instance: string): Promise<Record<string, number>> =>
@@ -79,7 +124,7 @@ const bulkRun = async (name: string) => {
   );
   return Number(r.throughputBytesPerSecond) / 1e6;
 };
-const respArgs = (seconds: number) => [
+const respArgs = (seconds: number, address = '10.0.0.100') => [
   '--workload',
   'resp',
   '--connections',
@@ -88,6 +133,8 @@ const respArgs = (seconds: number) => [
   String(pipeline),
   '--duration-ms',
   `${seconds}s`,
+  '--address',
+  address,
 ];
 const respRun = async (name: string) => {
   const r = check(await runClient(cluster, name, respArgs(respSeconds)), name);
@@ -95,19 +142,20 @@ const respRun = async (name: string) => {
   return { opsPerSec: Number(r.opsPerSecond), p50Ms: all.p50Ms, p99Ms: all.p99Ms };
 };
 
-/** Every VMM message to the clients' addresses, by origin and arrival time, while `during` runs. */
+/** Every VMM message to a client address, by origin and arrival time, while `during` runs. */
 async function watchOrigins<T>(
-  during: () => Promise<T>,
+  address: string,
+  during: (arrivals: Array<[string, number]>) => Promise<T>,
 ): Promise<{ value: T; arrivals: Array<[string, number]> }> {
   const arrivals: Array<[string, number]> = [];
-  const sub = cluster.nc.subscribe(subjects.netAddress('10.0.0.100'), {
+  const sub = cluster.nc.subscribe(subjects.netAddress(address), {
     callback: (_e, m) => {
       arrivals.push([m.headers?.get(ORIGIN_HEADER) ?? '?', performance.now()]);
     },
   });
   await cluster.nc.flush();
   try {
-    return { value: await during(), arrivals };
+    return { value: await during(arrivals), arrivals };
   } finally {
     sub.unsubscribe();
   }
@@ -124,6 +172,31 @@ function gapMs(arrivals: Array<[string, number]>, from: string, to: string): num
 }
 
 try {
+  // --- 2. Checkpoint goodput against raw NATS, alternating rounds ------------------------------------------
+  console.log('checkpoint goodput against raw NATS...');
+  const raw: number[] = [];
+  const rawRuns: Awaited<ReturnType<typeof rawNatsThroughput>>[] = [];
+  const streams: CheckpointGoodput[] = [];
+  for (let round = 0; round < streamRounds; round++) {
+    const r = await rawNatsThroughput(cluster.natsUrl, 512 << 20);
+    rawRuns.push(r);
+    raw.push(r.MBps);
+    streams.push(
+      await checkpointGoodput(cluster.natsUrl, { memoryMib, dirtyPages: 1024, epochs: 192, maxInFlight: 4 }),
+    );
+  }
+  const natsRawMBps = median(raw);
+  const goodputMBps = median(streams.map((g) => g.goodputMBps));
+  // The same stream with partial writes (256-byte runs in each dirty page): what the delta encoding gives.
+  const partial = await checkpointGoodput(cluster.natsUrl, {
+    memoryMib,
+    dirtyPages: 1024,
+    epochs: 192,
+    maxInFlight: 4,
+    writeBytes: 512,
+  });
+
+  // --- 3. Native baseline ------------------------------------------------------------------------------------
   console.log('native baseline...');
   const native = await cluster.launch({
     service: 'primary-vmm',
@@ -136,6 +209,7 @@ try {
   native.signal('SIGTERM');
   await native.exited;
 
+  // --- 4. Replicated: initial sync, workloads, planned failover ---------------------------------------------
   console.log(`${mode}: initial sync...`);
   const a = await cluster.launch({
     service: 'primary-vmm',
@@ -143,11 +217,11 @@ try {
     entry: 'packages/primary-vmm/src/main.ts',
     args: [...REPL, '--mode', mode],
   });
-  // A guest with state worth syncing: the RESP store filled and a bulk stream running while the backup joins.
+  // A guest with state worth syncing: the RESP store filled and load running while the backup joins.
   const warm = runClient(cluster, 'warm-resp', respArgs(6));
   await new Promise((r) => setTimeout(r, 2000));
   const joinStarted = performance.now();
-  await cluster.launch({
+  const b = await cluster.launch({
     service: 'backup-vmm',
     instance: 'rb-b',
     entry: 'packages/backup-vmm/src/main.ts',
@@ -159,29 +233,12 @@ try {
   check(await warm, 'warm-resp');
 
   console.log(`${mode}: workloads...`);
-  const remusBulk = await bulkRun('remus-bulk');
-  const remusResp = await respRun('remus-resp');
+  const replBulk = await bulkRun('repl-bulk');
+  const replResp = await respRun('repl-resp');
   const steady = await counters('primary-vmm', 'rb-a');
 
-  console.log('failover: kill -9 of the primary under RESP load...');
-  const failover = await watchOrigins(async () => {
-    const load = runClient(cluster, 'kill-resp', respArgs(6));
-    await new Promise((r) => setTimeout(r, 2500));
-    a.signal('SIGKILL');
-    await until('promotion', async () => (await counters('backup-vmm', 'rb-b'))['backup.promoted'] === 1);
-    return check(await load, 'kill-resp');
-  });
-  const killGapMs = gapMs(failover.arrivals, 'rb-a', 'rb-b');
-
   console.log('planned failover under RESP load...');
-  await cluster.launch({
-    service: 'backup-vmm',
-    instance: 'rb-c',
-    entry: 'packages/backup-vmm/src/main.ts',
-    args: REPL,
-  });
-  await until('re-protection', async () => (await counters('backup-vmm', 'rb-b'))['repl.protected'] === 1);
-  const planned = await watchOrigins(async () => {
+  const planned = await watchOrigins('10.0.0.100', async () => {
     const load = runClient(cluster, 'handover-resp', respArgs(6));
     await new Promise((r) => setTimeout(r, 2500));
     const answer = await cluster.nc.request(
@@ -194,24 +251,99 @@ try {
     check(await load, 'handover-resp');
     return reply.message;
   });
-  const plannedGapMs = gapMs(planned.arrivals, 'rb-b', 'rb-c');
+  const plannedGapMs = gapMs(planned.arrivals, 'rb-a', 'rb-b');
+  for (const p of [a, b]) p.signal('SIGTERM');
+  await Promise.all([a.exited, b.exited]);
 
-  const r1 = (x: number) => Math.round(x * 10) / 10;
+  // --- 5. Failover: kill -9 of the primary under RESP load, many times in a row -----------------------------
+  console.log(`failover: ${failoverRuns} kills of the primary under RESP load...`);
+  const CHAIN_ADDRESS = '10.0.0.120';
+  const failovers: Array<{ run: number; stallMs: number; phases: Record<string, number> }> = [];
+  await watchOrigins(CHAIN_ADDRESS, async (arrivals) => {
+    await killChain(cluster, {
+      runs: failoverRuns,
+      seed: 4242,
+      prefix: 'fo',
+      vmArgs: ['--vm-id', 'vm-failover', ...VM, ...TIMING],
+      primaryArgs: ['--mode', mode],
+      clients: (run) => runClient(cluster, `fo-resp${run}`, respArgs(4, CHAIN_ADDRESS)),
+      atWork: (before, now) => (now['net.sent'] ?? 0) > (before['net.sent'] ?? 0) + 200,
+      check: async (run, outcome, { killed, promoted }) => {
+        check(outcome, `failover run ${run}`);
+        const c = await healthCounters(cluster, 'backup-vmm', promoted.instance);
+        const phases = Object.fromEntries(
+          ['silence', 'lease', 'activate', 'first_output', 'activation_digest'].map((k) => [
+            k,
+            c[`failover.${k}_ms`] ?? NaN,
+          ]),
+        );
+        const stallMs = gapMs(arrivals, killed.instance, promoted.instance);
+        failovers.push({ run, stallMs, phases });
+        console.log(`  run ${run}: stall ${stallMs.toFixed(0)} ms, ${JSON.stringify(phases)}`);
+      },
+    });
+  });
+  const stalls = failovers.map((f) => f.stallMs);
+  const phaseP50 = (k: string) => r1(median(failovers.map((f) => f.phases[k])));
+
+  const pauseTargetMet = pausePer4MiB < 1;
+  const goodputRatio = goodputMBps / natsRawMBps;
+  const stallP99 = percentile(stalls, 99);
   const results = {
     benchmark: 'replication',
     command:
       `npm run bench:replication -- --bulk-mib ${bulkMib} --resp-seconds ${respSeconds} ` +
-      `--connections ${connections} --pipeline ${pipeline} --memory-mib ${memoryMib} --epoch-ms ${epochMs}` +
+      `--connections ${connections} --pipeline ${pipeline} --memory-mib ${memoryMib} --epoch-ms ${epochMs} ` +
+      `--heartbeat-ms ${heartbeatMs} --failure-timeout-ms ${failureTimeoutMs} --failover-runs ${failoverRuns} ` +
+      `--stream-rounds ${streamRounds}` +
       (mode === 'remus' ? '' : ` --mode ${mode}`),
     date: new Date().toISOString(),
     epochMs,
     memoryMib,
     mode,
+    pauseMsPer4MiB: r3(pausePer4MiB),
+    checkpointGoodputMBps: r1(goodputMBps),
+    natsRawMBps: r1(natsRawMBps),
+    checkpointGoodputVsRaw: r3(goodputRatio),
+    encodedRatio: r3(steady['repl.encoded_bytes_total'] / steady['repl.raw_bytes_total']),
+    failover: {
+      runs: failovers.length,
+      stallP50Ms: Math.round(percentile(stalls, 50)),
+      stallP99Ms: Math.round(stallP99),
+      stallMaxMs: Math.round(Math.max(...stalls)),
+      heartbeatTimeoutMs: failureTimeoutMs,
+      heartbeatIntervalMs: heartbeatMs,
+      /** From the failure's detection, p50 over the runs (the promoted VMM's own timings). */
+      phasesP50Ms: {
+        primarySilenceAtDetection: phaseP50('silence'),
+        leaseWon: phaseP50('lease'),
+        guestActivated: phaseP50('activate'),
+        firstOutput: phaseP50('first_output'),
+        activationDigest: phaseP50('activation_digest'),
+      },
+      stallsMs: stalls.map((x) => Math.round(x)),
+    },
+    targets: {
+      pauseUnder1MsPer4MiB: pauseTargetMet,
+      goodputAtLeast70PctOfRawNats: goodputRatio >= 0.7,
+      stallP99WithinTimeoutPlus50Ms: stallP99 <= failureTimeoutMs + 50,
+    },
+    pause: {
+      what: 'Machine.captureCheckpoint with the vCPU stopped (median of 21); afterResume: digest + encoding',
+      rows: pauseRows.map((r) => ({ ...r, pauseMs: r3(r.pauseMs), afterResumeMs: r3(r.afterResumeMs) })),
+    },
+    stream: {
+      what: 'incompressible 4 MiB epochs, primary capture/encoder/chunks to the backup applier in another process, at most 4 unacked; raw NATS: 512 KiB messages; alternating rounds',
+      rawNatsMBps: raw.map(r1),
+      rawNats: rawRuns,
+      checkpoint: streams.map((g) => ({ ...g, goodputMBps: r1(g.goodputMBps), wireMBps: r1(g.wireMBps) })),
+      partialWrites: { ...partial, goodputMBps: r1(partial.goodputMBps), wireMBps: r1(partial.wireMBps) },
+    },
     native: { bulkMBps: r1(nativeBulk), resp: nativeResp },
     replicated: {
-      bulkMBps: r1(remusBulk),
-      bulkVsNative: Math.round((remusBulk / nativeBulk) * 1000) / 1000,
-      resp: remusResp,
+      bulkMBps: r1(replBulk),
+      bulkVsNative: r3(replBulk / nativeBulk),
+      resp: replResp,
       sync: {
         wallMsFromLaunch: Math.round(joinWallMs),
         syncMs: r1(sync['repl.sync_ms']),
@@ -219,63 +351,101 @@ try {
         maxGuestStallMs: r1(sync['repl.sync_max_stall_ms']),
       },
       epochPauseMs: {
-        p50: r1(steady['repl.pause_p50_ms']),
-        p99: r1(steady['repl.pause_p99_ms']),
-        max: r1(steady['repl.pause_max_ms']),
+        p50: r3(steady['repl.pause_p50_ms']),
+        p99: r3(steady['repl.pause_p99_ms']),
+        max: r3(steady['repl.pause_max_ms']),
       },
       commitLatencyMs: { p50: r1(steady['repl.commit_p50_ms']), p99: r1(steady['repl.commit_p99_ms']) },
       maxGuestStallMs: r1(steady['vcpu.max_stall_ms']),
       checkpointBytes: {
         raw: steady['repl.raw_bytes_total'],
         encoded: steady['repl.encoded_bytes_total'],
-        encodedToRaw:
-          Math.round((steady['repl.encoded_bytes_total'] / steady['repl.raw_bytes_total']) * 1000) / 1000,
       },
       epochs: steady['repl.epochs'],
       stretchedEpochs: steady['repl.stretched_epochs'],
     },
-    failover: { clientGapMs: Math.round(killGapMs) },
     plannedFailover: {
       clientGapMs: Math.round(plannedGapMs),
       guestPausedMs: r1(planned.value.guestPausedMs),
     },
   };
-  const rows: Array<[string, string, string]> = [
-    ['bulk goodput (MB/s)', String(results.native.bulkMBps), String(results.replicated.bulkMBps)],
-    ['RESP ops/s', nativeResp.opsPerSec.toFixed(0), remusResp.opsPerSec.toFixed(0)],
+
+  const table = (title: string, head: string[], rows: string[][]) => {
+    console.log(`\n${title}\n`);
+    console.log(`| ${head.join(' | ')} |\n|${head.map(() => '---').join('|')}|`);
+    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  };
+  const yes = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  table(
+    'pause against dirty pages (vCPU stopped)',
+    ['dirty pages', 'MiB', 'pause ms', 'after resume ms'],
+    results.pause.rows.map((r) => [
+      String(r.dirtyPages),
+      String(r.dirtyMiB),
+      String(r.pauseMs),
+      String(r.afterResumeMs),
+    ]),
+  );
+  table(
+    `replication, ${epochMs} ms epochs, ${memoryMib} MiB guest`,
+    ['measure', 'native', mode],
     [
-      'RESP latency p50 / p99 (ms)',
-      `${nativeResp.p50Ms} / ${nativeResp.p99Ms}`,
-      `${remusResp.p50Ms} / ${remusResp.p99Ms}`,
+      ['bulk goodput (MB/s)', String(results.native.bulkMBps), String(results.replicated.bulkMBps)],
+      ['RESP ops/s', nativeResp.opsPerSec.toFixed(0), replResp.opsPerSec.toFixed(0)],
+      [
+        'RESP latency p50 / p99 (ms)',
+        `${nativeResp.p50Ms} / ${nativeResp.p99Ms}`,
+        `${replResp.p50Ms} / ${replResp.p99Ms}`,
+      ],
+      [
+        'epoch pause p50 / p99 / max (ms)',
+        '',
+        `${results.replicated.epochPauseMs.p50} / ${results.replicated.epochPauseMs.p99} / ${results.replicated.epochPauseMs.max}`,
+      ],
+      [
+        'commit latency p50 / p99 (ms)',
+        '',
+        `${results.replicated.commitLatencyMs.p50} / ${results.replicated.commitLatencyMs.p99}`,
+      ],
+      ['checkpoint bytes sent / captured', '', String(results.encodedRatio)],
+      ['longest guest stall, protected (ms)', '', String(results.replicated.maxGuestStallMs)],
+      [
+        'initial sync (ms) / seal pause (ms)',
+        '',
+        `${results.replicated.sync.syncMs} / ${results.replicated.sync.sealPauseMs}`,
+      ],
+      ['longest guest stall during sync (ms)', '', String(results.replicated.sync.maxGuestStallMs)],
+      [
+        'planned: guest paused / client gap (ms)',
+        '',
+        `${results.plannedFailover.guestPausedMs} / ${results.plannedFailover.clientGapMs}`,
+      ],
     ],
+  );
+  table(
+    'targets',
+    ['measure', 'value', 'target', ''],
     [
-      'epoch pause p50 / p99 / max (ms)',
-      '',
-      `${results.replicated.epochPauseMs.p50} / ${results.replicated.epochPauseMs.p99} / ${results.replicated.epochPauseMs.max}`,
+      [
+        'pause per 4 MiB dirty (ms)',
+        String(results.pauseMsPer4MiB),
+        '< 1',
+        yes(results.targets.pauseUnder1MsPer4MiB),
+      ],
+      [
+        'checkpoint goodput / raw NATS (MB/s)',
+        `${results.checkpointGoodputMBps} / ${results.natsRawMBps} = ${results.checkpointGoodputVsRaw}`,
+        '>= 0.7',
+        yes(results.targets.goodputAtLeast70PctOfRawNats),
+      ],
+      [
+        `failover stall p50 / p99 over ${failovers.length} kills (ms)`,
+        `${results.failover.stallP50Ms} / ${results.failover.stallP99Ms}`,
+        `p99 <= ${failureTimeoutMs + 50}`,
+        yes(results.targets.stallP99WithinTimeoutPlus50Ms),
+      ],
     ],
-    [
-      'commit latency p50 / p99 (ms)',
-      '',
-      `${results.replicated.commitLatencyMs.p50} / ${results.replicated.commitLatencyMs.p99}`,
-    ],
-    ['checkpoint bytes sent / captured', '', String(results.replicated.checkpointBytes.encodedToRaw)],
-    ['longest guest stall, protected (ms)', '', String(results.replicated.maxGuestStallMs)],
-    [
-      'initial sync (ms) / seal pause (ms)',
-      '',
-      `${results.replicated.sync.syncMs} / ${results.replicated.sync.sealPauseMs}`,
-    ],
-    ['longest guest stall during sync (ms)', '', String(results.replicated.sync.maxGuestStallMs)],
-    ['kill -9: client-visible gap (ms)', '', String(results.failover.clientGapMs)],
-    [
-      'planned: guest paused / client gap (ms)',
-      '',
-      `${results.plannedFailover.guestPausedMs} / ${results.plannedFailover.clientGapMs}`,
-    ],
-  ];
-  console.log(`\nreplication, ${epochMs} ms epochs, ${memoryMib} MiB guest\n`);
-  console.log(`| measure | native | ${mode} |\n|---|---|---|`);
-  for (const [k, n, r] of rows) console.log(`| ${k} | ${n} | ${r} |`);
+  );
   const out = join(
     REPO_ROOT,
     'bench',

@@ -14,7 +14,6 @@ import {
   type Span,
   type Tracer,
 } from '@opentelemetry/api';
-import type { ReceivedChunk } from '@vmha/checkpoint';
 import { Machine, MachineReplica, type GuestProgram } from '@vmha/machine';
 import {
   ReplicatedVm,
@@ -22,7 +21,13 @@ import {
   type FailoverPhase,
   type ReplicationTiming,
 } from '@vmha/primary-vmm';
-import { CheckpointApplier, FailureDetector, type ApplierOutcome, type VmLease } from '@vmha/replication';
+import {
+  CheckpointApplier,
+  FailureDetector,
+  receivedChunk,
+  type ApplierOutcome,
+  type VmLease,
+} from '@vmha/replication';
 import { extractContext, subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
 import {
   CheckpointAck,
@@ -79,6 +84,8 @@ export class BackupVm {
   private readonly subs: Subscription[] = [];
   private chunkSub: Subscription | undefined;
   private timers: NodeJS.Timeout[] = [];
+  /** Fires at the failure detector's deadline while following. */
+  private detectionTimer: NodeJS.Timeout | undefined;
   private heartbeatSeq = 0;
   /** When the tick last ran: a gap much longer than its interval means this process was frozen. */
   private lastTickAt = performance.now();
@@ -135,6 +142,8 @@ export class BackupVm {
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    clearTimeout(this.detectionTimer);
+    this.detectionTimer = undefined;
     for (const s of this.subs) s.unsubscribe();
     this.chunkSub?.unsubscribe();
     const s = this.stateValue;
@@ -156,15 +165,7 @@ export class BackupVm {
 
   private tick(): void {
     const now = performance.now();
-    if (now - this.lastTickAt >= this.o.failureTimeoutMs / 2) {
-      // Frozen ourselves: the primary's heartbeats of that time may be unread in the socket. Its silence is ours,
-      // not its own, and does not count towards a takeover.
-      this.detector?.discount(this.lastTickAt, now);
-      this.o.logger.warn("the process was frozen: not counting it as the primary's silence", {
-        frozenMs: Math.round(now - this.lastTickAt),
-      });
-    }
-    this.lastTickAt = now;
+    this.noticeFreeze(now);
     const s = this.stateValue;
     if (s.kind === 'joining') {
       void this.join();
@@ -187,11 +188,48 @@ export class BackupVm {
         sequence: ++this.heartbeatSeq,
       }),
     );
-    if (this.detector?.suspects(now)) {
-      const silent = Math.round(this.detector.silentFor(now));
-      if (this.replica.ready) void this.takeOver(`no word from primary ${s.primary} for ${silent} ms`);
-      else this.rejoin(`primary ${s.primary} silent for ${silent} ms before the sync completed`);
+    this.checkPrimary(now);
+  }
+
+  /**
+   * A gap since the last tick far longer than its interval: this process was frozen (SIGSTOP, a long GC, a
+   * blocked event loop), and the primary's heartbeats of that time may sit unread in the socket. Its silence is
+   * ours, not its own, and does not count towards a takeover.
+   */
+  private noticeFreeze(now: number): void {
+    if (now - this.lastTickAt >= this.o.failureTimeoutMs / 2) {
+      this.detector?.discount(this.lastTickAt, now);
+      this.o.logger.warn("the process was frozen: not counting it as the primary's silence", {
+        frozenMs: Math.round(now - this.lastTickAt),
+      });
     }
+    this.lastTickAt = now;
+  }
+
+  /** Takes over (or, before the sync completed, rejoins) once the primary has been silent for the timeout. */
+  private checkPrimary(now: number): void {
+    const s = this.stateValue;
+    if (s.kind !== 'following' || !this.detector?.suspects(now)) return;
+    const silent = Math.round(this.detector.silentFor(now));
+    if (this.replica.ready) void this.takeOver(`no word from primary ${s.primary} for ${silent} ms`);
+    else this.rejoin(`primary ${s.primary} silent for ${silent} ms before the sync completed`);
+  }
+
+  /**
+   * Detection on time: a timer at the detector's deadline, so a failure is acted on when the timeout expires, not
+   * at the next heartbeat tick (up to an interval later, all of it client-visible stall). Re-armed for the new
+   * deadline whenever the primary was heard meanwhile.
+   */
+  private armDetection(): void {
+    if (this.detectionTimer !== undefined || this.stateValue.kind !== 'following' || !this.detector) return;
+    const wait = Math.max(1, this.detector.deadline - performance.now());
+    this.detectionTimer = setTimeout(() => {
+      this.detectionTimer = undefined;
+      const now = performance.now();
+      this.noticeFreeze(now);
+      this.checkPrimary(now);
+      this.armDetection();
+    }, wait);
   }
 
   private async join(): Promise<void> {
@@ -232,6 +270,7 @@ export class BackupVm {
         streamId: r.streamId,
         primaryRevision: r.leaseRevision,
       };
+      this.armDetection();
       this.o.logger.info('joined: receiving initial sync', { primary: r.primary, streamId: r.streamId });
     } catch {
       // No primary answered yet: the next tick asks again.
@@ -293,14 +332,7 @@ export class BackupVm {
     if (s.kind !== 'following' || c.streamId !== s.streamId) return;
     if (c.leaseRevision < s.primaryRevision) return; // from a fenced primary
     this.detector?.heard(performance.now());
-    const chunk: ReceivedChunk = {
-      epoch: c.epoch,
-      chunkIndex: c.chunkIndex,
-      chunkCount: c.chunkCount,
-      bodyBytes: c.bodyBytes,
-      dataCrc32: c.dataCrc32,
-      data: c.data,
-    };
+    const chunk = receivedChunk(c);
     const t0 = performance.now();
     for (const outcome of this.applier.accept(chunk)) {
       if (outcome.kind === 'applied' && this.o.tracer) {
@@ -367,6 +399,7 @@ export class BackupVm {
     }
     if (s.kind === 'following') {
       this.takeoverSince = { at: t0, planned: why.startsWith('planned') };
+      if (this.detector) this.o.counters.set('failover.silence_ms', Math.round(this.detector.silentFor(t0)));
       this.chunkSub?.unsubscribe(); // nothing more is applied or acked: the old primary can release nothing new
       this.chunkSub = undefined;
       this.o.logger.warn('primary failed: taking over', {
@@ -403,8 +436,11 @@ export class BackupVm {
     }
     this.failover?.root.addEvent('lease won', { revision: cas.revision });
     const since = this.takeoverSince ?? { at: t0, planned: false };
-    const phase = (name: FailoverPhase): void =>
-      this.metrics.failoverPhase(name, performance.now() - since.at, since.planned);
+    const phase = (name: FailoverPhase): void => {
+      const ms = performance.now() - since.at;
+      this.metrics.failoverPhase(name, ms, since.planned);
+      this.o.counters.set(`failover.${name}_ms`, Math.round(ms * 10) / 10); // (the last failover's, for tools)
+    };
     phase('lease');
     const activateSpan = this.o.tracer?.startSpan('failover.activate', {}, this.failover?.ctx);
     const speculationRecord = this.applier.vmmRecord('vmm.speculation');
@@ -474,6 +510,7 @@ export class BackupVm {
     const t0 = performance.now();
     const digest = machine.freshStateDigest();
     this.stats.activationDigestMs = performance.now() - t0;
+    this.o.counters.set('failover.activation_digest_ms', Math.round(this.stats.activationDigestMs * 10) / 10);
     if (digest !== this.stats.lastDigest)
       this.o.logger.error('the activated machine differs from the last applied checkpoint', {
         epoch: this.stats.lastAppliedEpoch,

@@ -10,6 +10,7 @@ import {
   resolveRecords,
 } from './checkpoint-body.ts';
 import { RecordDeltaError } from './record-delta.ts';
+import { chunkBody } from './chunks.ts';
 import { PAGE_BYTES, PageEncoding, decodePage } from './page-codec.ts';
 
 const MEMORY = 64 * PAGE_BYTES;
@@ -21,7 +22,7 @@ function pageOf(rng: SeededRandom, density: number): Uint8Array {
 }
 
 /** A receiver's memory, a sender's newer memory, and the body that brings the receiver up to date. */
-function scenario(seed: number) {
+function scenarioParts(seed: number) {
   const rng = new SeededRandom(seed);
   const receiver = Array.from({ length: 64 }, () => pageOf(rng, 0.3));
   const sender: Uint8Array[] = receiver.map((p) => p.slice());
@@ -41,8 +42,18 @@ function scenario(seed: number) {
     records,
   );
   for (const i of dirty) writer.addPage(i, sender[i], i === 40 ? undefined : receiver[i]);
+  return { receiver, sender, dirty, records, writer };
+}
+
+function scenario(seed: number) {
+  const { writer, ...rest } = scenarioParts(seed);
   const bytes = writer.finish();
-  return { receiver, sender, dirty, records, bytes, stats: writer.stats };
+  return { ...rest, bytes, stats: writer.stats };
+}
+
+/** The scenario's writer, pages added, not finished. */
+function scenarioWriter(seed: number): CheckpointBodyWriter {
+  return scenarioParts(seed).writer;
 }
 
 describe('checkpoint body', () => {
@@ -109,6 +120,46 @@ describe('checkpoint body', () => {
     expect(() => resolveRecords(decoded.body.records, () => stream.subarray(0, 10))).toThrow(
       RecordDeltaError,
     );
+  });
+
+  it('finishing in chunks gives the same body, and the chunks chunkBody would cut, each CRC exact', () => {
+    for (const seed of [2, 3, 4]) {
+      const whole = scenario(seed).bytes;
+      for (const max of [
+        1,
+        7,
+        100,
+        whole.length - 4,
+        whole.length - 3,
+        whole.length - 1,
+        whole.length,
+        1 << 20,
+      ]) {
+        // The same writer contents, finished in chunks of `max`.
+        const again = scenarioWriter(seed);
+        const { body, chunks } = again.finishChunked(max);
+        expect(Buffer.compare(body, whole), `seed ${seed}, max ${max}: body`).toBe(0);
+        const expected = chunkBody(whole, max);
+        expect(
+          chunks.map((c) => [c.chunkIndex, c.chunkCount, c.bodyBytes, c.dataCrc32, c.data.length]),
+        ).toEqual(expected.map((c) => [c.chunkIndex, c.chunkCount, c.bodyBytes, c.dataCrc32, c.data.length]));
+      }
+    }
+  });
+
+  it('with the caller’s CRC of the whole body, checks the trailer by the residue: exact, never a second pass', () => {
+    const { bytes } = scenario(5);
+    expect(decodeCheckpointBody(bytes, { crc32OfBytes: crc32(bytes) }).ok).toBe(true);
+    const damaged = bytes.slice();
+    damaged[50] ^= 4;
+    expect(decodeCheckpointBody(damaged, { crc32OfBytes: crc32(damaged) })).toMatchObject({
+      ok: false,
+      reason: 'bad-checksum',
+    });
+    expect(decodeCheckpointBody(bytes, { crc32OfBytes: crc32(bytes) ^ 1 })).toMatchObject({
+      ok: false,
+      reason: 'bad-checksum',
+    });
   });
 
   it('refuses to build a body with a page outside memory, a page twice, or epochs out of order', () => {

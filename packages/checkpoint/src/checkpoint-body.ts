@@ -10,6 +10,8 @@
  *   | page count u32 | (page index u32, encoding u8, length u16, data)* | crc32 u32        (little-endian)
  */
 import { crc32 } from 'node:zlib';
+import type { Chunk } from './chunks.ts';
+import { CRC32_RESIDUE, crc32Combine } from './crc32-combine.ts';
 import { MAX_ENCODED_PAGE_BYTES, PAGE_BYTES, PageEncoding, encodePage } from './page-codec.ts';
 import {
   RecordDeltaError,
@@ -106,9 +108,14 @@ export class CheckpointBodyWriter {
     records: Iterable<[string, Uint8Array]>,
     receiverRecords?: ReadonlyMap<string, Uint8Array>,
     recordCopies?: ReadonlyMap<string, readonly RecordCopy[]>,
+    /** Pages about to be added, if known: the buffer is sized for them at once instead of grown and copied. */
+    expectedPages?: number,
   ) {
     checkHeader(header);
-    this.buf = new Uint8Array(64 * 1024);
+    this.buf = new Uint8Array(
+      64 * 1024 +
+        Math.min(expectedPages ?? 0, header.memoryBytes / PAGE_BYTES) * (7 + MAX_ENCODED_PAGE_BYTES),
+    );
     this.view = new DataView(this.buf.buffer);
     this.ensure(40);
     this.view.setUint32(0, MAGIC, true);
@@ -176,15 +183,58 @@ export class CheckpointBodyWriter {
 
   /** The body's bytes (a view of exactly its length). The writer cannot be used afterwards. */
   finish(): Uint8Array {
+    return this.finishChunked(Number.MAX_SAFE_INTEGER).body;
+  }
+
+  /**
+   * The body and its chunks of at most `maxChunkBytes` (views into it, as `chunkBody` cuts them), with one pass
+   * over the bytes: each chunk's CRC is taken once, and the body's trailer CRC combined from them.
+   */
+  finishChunked(maxChunkBytes: number): { body: Uint8Array; chunks: Chunk[] } {
+    if (!Number.isInteger(maxChunkBytes) || maxChunkBytes < 1)
+      throw new RangeError('maxChunkBytes must be >= 1');
     if (this.finished) throw new Error('body already finished');
     this.finished = true;
     this.view.setUint32(this.pageCountAt, this.pageCount, true);
     this.ensure(4);
-    const crc = crc32(this.buf.subarray(0, this.pos));
-    this.view.setUint32(this.pos, crc, true);
-    this.pos += 4;
-    this.stats.bodyBytes = this.pos;
-    return this.buf.subarray(0, this.pos);
+    const contentEnd = this.pos;
+    const length = contentEnd + 4;
+    const count = Math.ceil(length / maxChunkBytes);
+    const contentCrcs: number[] = [];
+    let bodyCrc = 0;
+    for (let i = 0; i < count; i++) {
+      const from = i * maxChunkBytes;
+      const to = Math.min(contentEnd, (i + 1) * maxChunkBytes);
+      const crc = from < to ? crc32(this.buf.subarray(from, to)) : 0;
+      contentCrcs.push(crc);
+      bodyCrc = from < to ? crc32Combine(bodyCrc, crc, to - from) : bodyCrc;
+    }
+    this.view.setUint32(contentEnd, bodyCrc, true);
+    this.pos = length;
+    this.stats.bodyBytes = length;
+    const body = this.buf.subarray(0, length);
+    const chunks: Chunk[] = contentCrcs.map((contentCrc, i) => {
+      const from = i * maxChunkBytes;
+      const to = Math.min(length, from + maxChunkBytes);
+      // The part of the trailer in this chunk, if any, extends the content's CRC.
+      const trailerFrom = Math.max(from, contentEnd);
+      const dataCrc32 =
+        trailerFrom < to
+          ? crc32Combine(
+              from < contentEnd ? contentCrc : 0,
+              crc32(body.subarray(trailerFrom, to)),
+              to - trailerFrom,
+            )
+          : contentCrc;
+      return {
+        chunkIndex: i,
+        chunkCount: count,
+        bodyBytes: length,
+        dataCrc32,
+        data: body.subarray(from, to),
+      };
+    });
+    return { body, chunks };
   }
 
   private ensure(n: number): void {
@@ -212,8 +262,15 @@ export class CheckpointBodyWriter {
 
 const ENCODING_NAMES = ['zero', 'delta', 'sparse', 'raw'] as const;
 
-/** Decodes and validates a body completely (framing, checksum, page indices); never throws. */
-export function decodeCheckpointBody(bytes: Uint8Array): BodyDecodeResult {
+/**
+ * Decodes and validates a body completely (framing, checksum, page indices); never throws. `crc32OfBytes`: the
+ * CRC-32 of all of `bytes` when the caller has it already (combined from checked chunks): the trailer is then
+ * checked by the residue instead of a second pass.
+ */
+export function decodeCheckpointBody(
+  bytes: Uint8Array,
+  options: { crc32OfBytes?: number } = {},
+): BodyDecodeResult {
   if (!(bytes instanceof Uint8Array)) return fail('malformed', 'not a byte array');
   if (bytes.length < 32 + 2 + 4 + 4)
     return fail('truncated', `${bytes.length} bytes is shorter than any body`);
@@ -222,8 +279,11 @@ export function decodeCheckpointBody(bytes: Uint8Array): BodyDecodeResult {
   if (bytes[4] !== CHECKPOINT_BODY_VERSION)
     return fail('unsupported-version', `body version ${bytes[4]}, expected ${CHECKPOINT_BODY_VERSION}`);
   const end = bytes.length - 4;
-  if (crc32(bytes.subarray(0, end)) !== view.getUint32(end, true))
-    return fail('bad-checksum', 'body CRC-32 does not match');
+  const crcMatches =
+    options.crc32OfBytes !== undefined
+      ? options.crc32OfBytes >>> 0 === CRC32_RESIDUE
+      : crc32(bytes.subarray(0, end)) === view.getUint32(end, true);
+  if (!crcMatches) return fail('bad-checksum', 'body CRC-32 does not match');
   const kind = bytes[5];
   if (kind !== BodyKind.SyncPages && kind !== BodyKind.SyncSeal && kind !== BodyKind.Epoch)
     return fail('malformed', `unknown checkpoint kind ${kind}`);

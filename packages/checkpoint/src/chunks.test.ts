@@ -92,13 +92,26 @@ describe('chunking and assembly', () => {
     });
   });
 
-  it('abandons rather than completes when the chunks do not add up to the announced length', () => {
+  it('drops a chunk that does not fit the announced length and tiling; the body never completes without it', () => {
     const a = new CheckpointAssembler({ maxBodyBytes: 1 << 20 });
-    const chunks = chunksOf(1, body(1500, 9));
-    const short = { ...chunks[1], data: chunks[1].data.subarray(0, 100) };
-    short.dataCrc32 = chunkBody(short.data, 1000)[0].dataCrc32;
+    const chunks = chunksOf(1, body(2500, 9)); // 1000 + 1000 + 500
+    const withCrc = (c: ReceivedChunk, data: Uint8Array) => ({
+      ...c,
+      data,
+      dataCrc32: chunkBody(data, data.length)[0].dataCrc32,
+    });
+    const shortLast = withCrc(chunks[2], chunks[2].data.subarray(0, 100));
+    const shortMiddle = withCrc(chunks[1], chunks[1].data.subarray(0, 999));
+    const longLast = withCrc(chunks[2], body(1001, 3)); // would mean chunks of 749.5 bytes
     a.accept(chunks[0]);
-    expect(a.accept(short)).toMatchObject([{ kind: 'abandoned', epoch: 1 }]);
+    for (const bad of [shortLast, shortMiddle, longLast])
+      expect(a.accept(bad)).toMatchObject([{ kind: 'dropped', epoch: 1, reason: 'inconsistent' }]);
+    expect(a.inProgress).toEqual({ epoch: 1, received: 1, expected: 3 });
+    // A last chunk arriving first fixes the tiling as well as a full one does.
+    const b = new CheckpointAssembler({ maxBodyBytes: 1 << 20 });
+    expect(b.accept(chunks[2])).toEqual([]);
+    expect(b.accept(shortMiddle)).toMatchObject([{ kind: 'dropped', reason: 'inconsistent' }]);
+    expect([...b.accept(chunks[1]), ...b.accept(chunks[0])]).toMatchObject([{ kind: 'complete', epoch: 1 }]);
     expect(a.completedEpoch).toBe(-1);
   });
 

@@ -6,6 +6,7 @@
  * newer checkpoint while an older one is incomplete means the older one lost chunks.
  */
 import { crc32 } from 'node:zlib';
+import { crc32Combine } from './crc32-combine.ts';
 
 export interface Chunk {
   chunkIndex: number;
@@ -43,7 +44,8 @@ export type ChunkDropReason =
   | 'already-complete';
 
 export type AssemblyEvent =
-  | { kind: 'complete'; epoch: number; body: Uint8Array }
+  /** `crc32`: the CRC-32 of all of `body`, combined from its chunks' (for `decodeCheckpointBody`). */
+  | { kind: 'complete'; epoch: number; body: Uint8Array; crc32: number }
   /** An incomplete checkpoint given up (a newer one started, or `abandon` was called): ask for it again. */
   | { kind: 'abandoned'; epoch: number; received: number; expected: number; why: string }
   | { kind: 'dropped'; epoch: number; reason: ChunkDropReason };
@@ -65,9 +67,13 @@ interface InProgress {
   epoch: number;
   count: number;
   bodyBytes: number;
-  parts: (Uint8Array | undefined)[];
+  /** Every chunk but the last has this length (as `chunkBody` cuts): known from the first chunk that arrives. */
+  chunkBytes: number;
+  /** Chunks are copied into place as they arrive. */
+  body: Uint8Array;
+  /** Per chunk, its CRC once it arrived. */
+  crcs: (number | undefined)[];
   received: number;
-  receivedBytes: number;
 }
 
 export class CheckpointAssembler {
@@ -138,54 +144,56 @@ export class CheckpointAssembler {
       events.push(this.abandonCurrent(`chunks of epoch ${epoch} arrived first`));
       cur = undefined;
     }
+    // Where the chunk goes: every chunk but the last is `chunkBytes` long, the last holds the rest.
+    const last = chunkIndex === chunkCount - 1;
+    const chunkBytes =
+      chunkCount === 1 ? bodyBytes : last ? (bodyBytes - data.length) / (chunkCount - 1) : data.length;
+    const lastBytes = bodyBytes - (chunkCount - 1) * chunkBytes;
+    const tiles =
+      chunkCount === 1
+        ? data.length === bodyBytes
+        : Number.isInteger(chunkBytes) &&
+          chunkBytes > 0 &&
+          lastBytes > 0 &&
+          lastBytes <= chunkBytes &&
+          data.length === (last ? lastBytes : chunkBytes);
+    if (!tiles) {
+      events.push(this.drop(epoch, 'inconsistent'));
+      return events;
+    }
     if (!cur) {
       cur = {
         epoch,
         count: chunkCount,
         bodyBytes,
-        parts: new Array<Uint8Array | undefined>(chunkCount),
+        chunkBytes,
+        body: new Uint8Array(bodyBytes),
+        crcs: new Array<number | undefined>(chunkCount),
         received: 0,
-        receivedBytes: 0,
       };
       this.current = cur;
-    } else if (cur.count !== chunkCount || cur.bodyBytes !== bodyBytes) {
+    } else if (cur.count !== chunkCount || cur.bodyBytes !== bodyBytes || cur.chunkBytes !== chunkBytes) {
       events.push(this.drop(epoch, 'inconsistent'));
       return events;
     }
-    if (cur.parts[chunkIndex] !== undefined) {
+    if (cur.crcs[chunkIndex] !== undefined) {
       events.push(this.drop(epoch, 'duplicate'));
       return events;
     }
-    if (cur.receivedBytes + data.length > cur.bodyBytes) {
-      events.push(this.drop(epoch, 'inconsistent'));
-      return events;
-    }
-    // Keep a copy: the message buffer the chunk came in may be reused by the client library.
-    cur.parts[chunkIndex] = data.slice();
+    // A copy: the message buffer the chunk came in may be reused by the client library.
+    cur.body.set(data, chunkIndex * cur.chunkBytes);
+    cur.crcs[chunkIndex] = chunk.dataCrc32 >>> 0;
     cur.received++;
-    cur.receivedBytes += data.length;
     if (cur.received === cur.count) {
       this.current = undefined;
-      if (cur.receivedBytes !== cur.bodyBytes) {
-        this.counters.abandoned++;
-        events.push({
-          kind: 'abandoned',
-          epoch,
-          received: cur.received,
-          expected: cur.count,
-          why: `chunks hold ${cur.receivedBytes} bytes, body is ${cur.bodyBytes}`,
-        });
-        return events;
-      }
-      const body = new Uint8Array(cur.bodyBytes);
-      let at = 0;
-      for (const part of cur.parts as Uint8Array[]) {
-        body.set(part, at);
-        at += part.length;
+      let crc = 0;
+      for (let i = 0; i < cur.count; i++) {
+        const length = i === cur.count - 1 ? cur.bodyBytes - i * cur.chunkBytes : cur.chunkBytes;
+        crc = crc32Combine(crc, cur.crcs[i]!, length);
       }
       this.completed = epoch;
       this.counters.complete++;
-      events.push({ kind: 'complete', epoch, body });
+      events.push({ kind: 'complete', epoch, body: cur.body, crc32: crc });
     }
     return events;
   }

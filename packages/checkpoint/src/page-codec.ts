@@ -39,11 +39,15 @@ export function encodePage(
     const old = wordsOf(previous, scratchB);
     // A delta that is not clearly smaller than the page on its own is not worth the receiver's dependence on
     // its copy; fall through to the standalone forms.
-    const length = encodeRuns(words, old, out, at, PAGE_BYTES / 2);
-    if (length >= 0) return { encoding: PageEncoding.Delta, length };
+    if (mayRepeat(words, old)) {
+      const length = encodeRuns(words, old, out, at, PAGE_BYTES / 2);
+      if (length >= 0) return { encoding: PageEncoding.Delta, length };
+    }
   }
-  const length = encodeRuns(words, undefined, out, at, PAGE_BYTES - 1);
-  if (length >= 0) return { encoding: PageEncoding.Sparse, length };
+  if (mayRepeat(words, undefined)) {
+    const length = encodeRuns(words, undefined, out, at, PAGE_BYTES - 1);
+    if (length >= 0) return { encoding: PageEncoding.Sparse, length };
+  }
   out.set(page.subarray(0, PAGE_BYTES), at);
   return { encoding: PageEncoding.Raw, length: PAGE_BYTES };
 }
@@ -86,6 +90,20 @@ function wordsOf(page: Uint8Array, scratch: Uint32Array): Uint32Array {
   return scratch;
 }
 
+/** Words sampled before trying a run-length form: evenly spread, one in 32. */
+const SAMPLE_STRIDE = 32;
+
+/**
+ * Whether any sampled word equals its `base` word (or is zero, without a base): if none of 32 spread samples
+ * does, the page is all but certainly incompressible (a page half unchanged misses every sample with chance
+ * 2^-32) and goes raw without a scan. Only the choice of encoding depends on this, never its correctness.
+ */
+function mayRepeat(words: Uint32Array, base: Uint32Array | undefined): boolean {
+  for (let i = 0; i < PAGE_WORDS; i += SAMPLE_STRIDE)
+    if (words[i] === (base === undefined ? 0 : base[i])) return true;
+  return false;
+}
+
 function isZero(words: Uint32Array): boolean {
   for (let i = 0; i < PAGE_WORDS; i++) if (words[i] !== 0) return false;
   return true;
@@ -113,10 +131,12 @@ function encodeRuns(
       while (i < PAGE_WORDS && words[i] === base[i]) i++;
     }
     const literalStart = i;
+    // Stop scanning as soon as the run cannot fit: an incompressible page costs part of one pass, not a whole one.
+    const literalEnd = Math.min(PAGE_WORDS, literalStart + ((end - pos - 4) >> 2) + 1);
     if (base === undefined) {
-      while (i < PAGE_WORDS && words[i] !== 0) i++;
+      while (i < literalEnd && words[i] !== 0) i++;
     } else {
-      while (i < PAGE_WORDS && words[i] !== base[i]) i++;
+      while (i < literalEnd && words[i] !== base[i]) i++;
     }
     if (pos + 4 + (i - literalStart) * 4 > end) return -1;
     pos = writeVarint(out, pos, literalStart - zeroStart);

@@ -11,7 +11,7 @@ import type { ReplicationStatus, SocketInfo, StateCopy, TcpStats } from '@vmha/g
 import { VirtioNet, type NicCounters, type NicDeviceState } from './devices/virtio-net.ts';
 import { nicLayout, type NicGeometry, type NicLayout } from './devices/virtio-net-layout.ts';
 import { GuestFault, MachineStateError, SnapshotMismatchError } from './errors.ts';
-import { GuestMemory, PAGE_SIZE } from './guest-memory.ts';
+import { GuestMemory } from './guest-memory.ts';
 import { GuestKernel } from './kernel/guest-kernel.ts';
 import type { DriverCounters } from './kernel/nic-driver.ts';
 import { resolveMachineConfig, type MachineConfig } from './machine-config.ts';
@@ -41,6 +41,7 @@ import {
 } from './replication/machine-records.ts';
 import type { MachineReplica } from './replication/machine-replica.ts';
 import { PageCrcTable } from './replication/page-crc-table.ts';
+import { CaptureStaging } from './replication/capture-staging.ts';
 
 /**
  * One epoch's checkpoint as captured with the vCPU stopped (Remus' stop-and-copy into a staging buffer): the
@@ -49,7 +50,10 @@ import { PageCrcTable } from './replication/page-crc-table.ts';
 export interface CheckpointCapture {
   /** Page indices, in the order their copies sit in `staging`. */
   readonly pages: Uint32Array;
-  /** `pages.length` pages of 4 KiB, back to back: the contents at the capture instant. */
+  /**
+   * `pages.length` pages of 4 KiB, back to back: the contents at the capture instant. The machine's reused
+   * staging buffer: valid until the next capture (reading it later throws).
+   */
   readonly staging: Uint8Array;
   readonly records: MachineRecords;
   /**
@@ -57,7 +61,10 @@ export interface CheckpointCapture {
    * ranges kept, so an encoder can send them without searching (checked there, never trusted blindly).
    */
   readonly recordCopies: Partial<Record<keyof MachineRecords, readonly StateCopy[]>>;
-  /** `PageCrcTable` digest of memory and records at the capture instant (what the backup must report). */
+  /**
+   * `PageCrcTable` digest of memory and records at the capture instant (what the backup must report). Computed on
+   * first read, from the staging copy, so after the vCPU resumed; read it before the next capture.
+   */
   readonly digest: string;
 }
 
@@ -88,6 +95,12 @@ export type ChainPosition =
   | { readonly kind: 'source'; readonly chainId: string; readonly seq: number }
   | { readonly kind: 'replica'; readonly chainId: string; readonly seq: number };
 
+interface Tracking {
+  readonly crcs: PageCrcTable;
+  readonly staging: CaptureStaging;
+  readonly generation: number;
+}
+
 interface ProgramSlot {
   readonly program: GuestProgram;
   readonly region: RegionEntry;
@@ -103,8 +116,8 @@ export class Machine {
   private chain: ChainPosition = { kind: 'none' };
   /** The memory's logging generation when this machine's chain started (a restart would lose dirty pages). */
   private chainLoggingGeneration = -1;
-  /** Page CRCs as of the last capture, while page tracking (replication or migration) is on. */
-  private tracking: { crcs: PageCrcTable; generation: number } | undefined;
+  /** Page CRCs as of the last capture and its staging buffer, while page tracking (replication or migration) is on. */
+  private tracking: Tracking | undefined;
 
   private constructor(
     memory: GuestMemory,
@@ -410,7 +423,12 @@ export class Machine {
   startPageTracking(): void {
     this.chain = { kind: 'none' };
     this.memory.startDirtyLogging();
-    this.tracking = { crcs: PageCrcTable.of(this.memory), generation: this.memory.loggingGeneration };
+    const crcs = PageCrcTable.of(this.memory);
+    this.tracking = {
+      crcs,
+      staging: new CaptureStaging(this.memory, crcs),
+      generation: this.memory.loggingGeneration,
+    };
   }
 
   /** Stops tracking (the backup is gone, or migration ended). */
@@ -429,6 +447,7 @@ export class Machine {
    */
   takeDirtyPages(): Uint32Array {
     const tracking = this.requireTracking('takeDirtyPages');
+    tracking.staging.settle(); // the last capture's CRCs go in first
     const pages = this.memory.fetchAndClearDirty();
     // The CRC table follows what leaves the dirty set; a page written again is dirty again for the next round.
     for (const p of pages) tracking.crcs.update(p, this.memory.pageView(p));
@@ -437,25 +456,25 @@ export class Machine {
 
   /**
    * Captures an epoch's checkpoint with the vCPU stopped: copies the pages written since the last capture (or
-   * round) into a staging buffer, takes every record and the state digest. The guest may resume at once after.
+   * round) into the staging buffer and takes every record; nothing else. The guest may resume at once after; the
+   * digest is computed from the copy when first read.
    */
   captureCheckpoint(): CheckpointCapture {
     this.requireStopped('captureCheckpoint');
     const tracking = this.requireTracking('captureCheckpoint');
-    const pages = this.memory.fetchAndClearDirty();
-    const staging = new Uint8Array(pages.length * PAGE_SIZE);
-    for (let i = 0; i < pages.length; i++) {
-      const view = this.memory.pageView(pages[i]);
-      staging.set(view, i * PAGE_SIZE);
-      tracking.crcs.update(pages[i], view);
-    }
+    const staged = tracking.staging.stagePages();
     const { records, kernelCopies } = this.recordsWithCopies();
+    const capture = tracking.staging.seal(staged, { ...records });
     return {
-      pages,
-      staging,
+      pages: staged.pages,
+      get staging() {
+        return capture.staging;
+      },
       records,
       recordCopies: { kernel: kernelCopies },
-      digest: tracking.crcs.digest({ ...records }),
+      get digest() {
+        return capture.digest;
+      },
     };
   }
 
@@ -516,7 +535,7 @@ export class Machine {
 
   // --- Internals -----------------------------------------------------------------------------------------
 
-  private requireTracking(what: string): { crcs: PageCrcTable; generation: number } {
+  private requireTracking(what: string): Tracking {
     if (
       !this.tracking ||
       this.memory.loggingGeneration !== this.tracking.generation ||

@@ -12,6 +12,7 @@ import type { Machine } from '@vmha/machine';
 import {
   CheckpointEncoder,
   FailureDetector,
+  chunkMessages,
   OutputCommitBuffer,
   PrimaryStream,
   type EncodedCheckpoint,
@@ -21,8 +22,6 @@ import { context as otelContext, trace, type Span, type Tracer } from '@opentele
 import { injectContext, subscribeMessages, type CounterSet, type Logger } from '@vmha/service-runtime';
 import {
   CheckpointAck,
-  CheckpointChunk,
-  CheckpointKind,
   EpochEvent,
   EpochReport,
   Heartbeat,
@@ -638,34 +637,11 @@ export class ReplicatedVm {
     const p = this.protection;
     if (p.kind !== 'syncing' && p.kind !== 'protected') return;
     const subject = subjects.replicationChunks(this.o.vmId, p.backup);
-    const kind =
-      cp.kind === BodyKind.SyncPages
-        ? CheckpointKind.CHECKPOINT_KIND_SYNC_PAGES
-        : cp.kind === BodyKind.SyncSeal
-          ? CheckpointKind.CHECKPOINT_KIND_SYNC_SEAL
-          : CheckpointKind.CHECKPOINT_KIND_EPOCH;
     const span = this.epochSpans.get(cp.epoch);
     const headers = span ? injectContext(undefined, trace.setSpan(otelContext.active(), span)) : undefined;
     span?.addEvent('transfer', { chunks: cp.chunks.length });
-    for (const c of cp.chunks) {
-      this.o.nc.publish(
-        subject,
-        encodeMessage(CheckpointChunk, {
-          vmId: this.o.vmId,
-          streamId: p.streamId,
-          kind,
-          epoch: cp.epoch,
-          baseEpoch: cp.baseEpoch,
-          chunkIndex: c.chunkIndex,
-          chunkCount: c.chunkCount,
-          bodyBytes: c.bodyBytes,
-          dataCrc32: c.dataCrc32,
-          data: c.data,
-          leaseRevision: this.leaseRevision,
-        }),
-        headers ? { headers } : undefined,
-      );
-    }
+    const from = { vmId: this.o.vmId, streamId: p.streamId, leaseRevision: this.leaseRevision };
+    for (const m of chunkMessages(cp, from)) this.o.nc.publish(subject, m, headers ? { headers } : undefined);
   }
 
   private onAck(ack: CheckpointAck): void {

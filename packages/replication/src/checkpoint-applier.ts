@@ -7,6 +7,7 @@ import {
   BodyKind,
   CheckpointAssembler,
   PageDecodeError,
+  PageEncoding,
   RecordDeltaError,
   decodeCheckpointBody,
   decodePage,
@@ -15,6 +16,7 @@ import {
 } from '@vmha/checkpoint';
 import {
   MACHINE_RECORD_NAMES,
+  PAGE_SIZE,
   type MachineRecords,
   type MachineReplica,
   type PageWrite,
@@ -26,6 +28,9 @@ export type ApplierOutcome =
   | { kind: 'rejected'; epoch: number; error: string }
   | { kind: 'dropped'; epoch: number; reason: string };
 
+/** A decode buffer above this is not kept (an initial sync's large rounds, once). */
+const MAX_KEPT_DECODE_BYTES = 64 << 20;
+
 /** Records the VMM adds beside the machine's (`vmm.speculation`, ...): carried and kept, not part of the digest. */
 export const VMM_RECORD_PREFIX = 'vmm.';
 
@@ -33,6 +38,8 @@ export class CheckpointApplier {
   private readonly assembler: CheckpointAssembler;
   /** The VMM records of the last applied checkpoint. */
   private vmm = new Map<string, Uint8Array>();
+  /** Where a body's pages are decoded before the replica takes them (kept for reuse up to a bound). */
+  private decoded = new Uint8Array(0);
   /** The epoch a resend was last asked for, so a gap is reported once, not for every chunk behind it. */
   private nacked = -1;
 
@@ -68,13 +75,13 @@ export class CheckpointApplier {
       if (event.kind === 'dropped') out.push({ kind: 'dropped', epoch: event.epoch, reason: event.reason });
       else if (event.kind === 'abandoned')
         out.push({ kind: 'rejected', epoch: event.epoch, error: event.why });
-      else out.push(this.apply(event.epoch, event.body));
+      else out.push(this.apply(event.epoch, event.body, event.crc32));
     }
     return out;
   }
 
-  private apply(epoch: number, bytes: Uint8Array): ApplierOutcome {
-    const decoded = decodeCheckpointBody(bytes);
+  private apply(epoch: number, bytes: Uint8Array, crc32OfBytes: number): ApplierOutcome {
+    const decoded = decodeCheckpointBody(bytes, { crc32OfBytes });
     if (!decoded.ok) return this.reject(epoch, `${decoded.reason}: ${decoded.detail}`);
     const { header, pages: encoded, records } = decoded.body;
     if (header.memoryBytes !== this.replica.memoryBytes)
@@ -84,8 +91,14 @@ export class CheckpointApplier {
       );
     let pages: PageWrite[];
     try {
-      pages = encoded.map((p) => {
-        const page = this.replica.memory.pageView(p.index).slice(); // decode into a copy: the apply is atomic
+      // Decoded into copies (the apply is atomic) in one reused buffer: the replica copies them in, so the
+      // buffer is free again once this body is applied.
+      const decoded = this.decodeBuffer(encoded.length * PAGE_SIZE);
+      pages = encoded.map((p, i) => {
+        // A raw page is its own copy already: the body it sits in is not touched until the apply is over.
+        if (p.encoding === PageEncoding.Raw && p.data.length === PAGE_SIZE) return [p.index, p.data] as const;
+        const page = decoded.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE);
+        if (p.encoding === PageEncoding.Delta) page.set(this.replica.memory.pageView(p.index));
         decodePage(p.encoding, p.data, page);
         return [p.index, page] as const;
       });
@@ -117,6 +130,13 @@ export class CheckpointApplier {
       if (e instanceof RecordDeltaError) return this.reject(epoch, `record: ${e.message}`);
       return this.reject(epoch, (e as Error).message);
     }
+  }
+
+  private decodeBuffer(bytes: number): Uint8Array {
+    if (bytes <= this.decoded.length) return this.decoded.subarray(0, bytes);
+    const fresh = new Uint8Array(bytes);
+    if (bytes <= MAX_KEPT_DECODE_BYTES) this.decoded = fresh;
+    return fresh;
   }
 
   private reject(epoch: number, error: string): ApplierOutcome {

@@ -1,13 +1,13 @@
 /**
  * The primary's side of the checkpoint stream: turns sync rounds and epoch captures into checkpoint bodies,
- * each page encoded against what the backup holds (a page cache, Remus' page-delta cache) and each state record
- * against the backup's version of it (the previous capture's), cut into chunks.
- * The cache must mirror the backup: after a resynchronisation (or when the backup changes) call `reset()`.
+ * each page encoded against what the backup holds (Remus' page-delta cache, here a mirror of every page sent:
+ * one flat buffer, so caching a page is a copy, not an allocation) and each state record against the backup's
+ * version of it (the previous capture's), cut into chunks.
+ * The mirror must match the backup: after a resynchronisation (or when the backup changes) call `reset()`.
  */
 import {
   BodyKind,
   CheckpointBodyWriter,
-  chunkBody,
   type BodyStats,
   type Chunk,
   type RecordCopy,
@@ -18,8 +18,6 @@ export interface EncoderOptions {
   memoryBytes: number;
   /** Largest chunk data (keep the whole NATS message under max_payload). Default 512 KiB. */
   maxChunkBytes?: number;
-  /** Bytes of page copies kept to encode deltas against (default: all of memory). */
-  cacheBytes?: number;
 }
 
 /** A VMM record: its bytes, or its bytes and what its producer kept from the previous version it made. */
@@ -35,20 +33,25 @@ export interface EncodedCheckpoint {
 }
 
 export class CheckpointEncoder {
-  private readonly cache = new Map<number, Uint8Array>();
+  /** The backup's copy of every page sent (pages never sent stay untouched: the OS maps them lazily). */
+  private readonly mirror: Uint8Array;
+  /** Per page: 1 when `mirror` holds the backup's version of it. */
+  private readonly known: Uint8Array;
   /** The records of the last capture encoded: what the backup holds when it applies the next one. */
   private lastRecords: Map<string, Uint8Array> | undefined;
-  private readonly maxCachePages: number;
   private readonly maxChunkBytes: number;
 
   constructor(private readonly options: EncoderOptions) {
     this.maxChunkBytes = options.maxChunkBytes ?? 512 * 1024;
-    this.maxCachePages = Math.floor((options.cacheBytes ?? options.memoryBytes) / PAGE_SIZE);
+    if (!Number.isInteger(options.memoryBytes / PAGE_SIZE) || options.memoryBytes <= 0)
+      throw new RangeError(`memoryBytes must be a positive multiple of ${PAGE_SIZE}`);
+    this.mirror = new Uint8Array(options.memoryBytes);
+    this.known = new Uint8Array(options.memoryBytes / PAGE_SIZE);
   }
 
   /** Forgets what the backup holds (a new backup, or a resynchronisation): pages go standalone until resent. */
   reset(): void {
-    this.cache.clear();
+    this.known.fill(0);
     this.lastRecords = undefined;
   }
 
@@ -107,22 +110,16 @@ export class CheckpointEncoder {
       records ?? [],
       this.lastRecords, // records go as deltas against the backup's, as pages do
       copies,
+      Array.isArray(pages) ? pages.length : undefined,
     );
     for (const [index, contents] of pages) {
-      writer.addPage(index, contents, this.cache.get(index));
-      this.remember(index, contents);
+      const at = index * PAGE_SIZE;
+      const held = this.known[index] === 1 ? this.mirror.subarray(at, at + PAGE_SIZE) : undefined;
+      writer.addPage(index, contents, held); // (checks the index is inside memory)
+      this.mirror.set(contents.subarray(0, PAGE_SIZE), at);
+      this.known[index] = 1;
     }
-    const body = writer.finish();
-    return { kind, epoch, baseEpoch, body, chunks: chunkBody(body, this.maxChunkBytes), stats: writer.stats };
-  }
-
-  private remember(index: number, contents: Uint8Array): void {
-    if (this.maxCachePages === 0) return;
-    this.cache.delete(index); // re-insert: the Map's order is least recently sent first
-    if (this.cache.size >= this.maxCachePages) {
-      const oldest = this.cache.keys().next().value as number;
-      this.cache.delete(oldest);
-    }
-    this.cache.set(index, contents.slice());
+    const { body, chunks } = writer.finishChunked(this.maxChunkBytes);
+    return { kind, epoch, baseEpoch, body, chunks, stats: writer.stats };
   }
 }

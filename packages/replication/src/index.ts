@@ -10,6 +10,7 @@ export {
   type EncoderOptions,
   type VmmRecord,
 } from './checkpoint-encoder.ts';
+export { chunkMessages, receivedChunk, type ChunkSender } from './checkpoint-wire.ts';
 export { FailureDetector } from './failure-detector.ts';
 export {
   PrimaryStream,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CheckpointChunk,
+  CheckpointKind,
   HealthReply,
   HealthRequest,
   IpPacket,
@@ -8,6 +10,7 @@ import {
   VmStatus,
   decodeMessage,
   encodeMessage,
+  encodeMessageWithPayload,
 } from './index.ts';
 
 /** A message encoded with the generated code as-is, so tests can write any version (or none). */
@@ -84,6 +87,34 @@ describe('encodeMessage / decodeMessage', () => {
         counters: { packetsIn: 10 },
       },
     });
+  });
+
+  it('a message with its payload appended decodes exactly as the generated encoding of the same fields', () => {
+    const fields = {
+      vmId: 'vm1',
+      streamId: 's-1',
+      kind: CheckpointKind.CHECKPOINT_KIND_EPOCH,
+      epoch: 2 ** 40 + 7,
+      baseEpoch: 2 ** 40 + 6,
+      chunkIndex: 3,
+      chunkCount: 9,
+      bodyBytes: 4_000_000,
+      dataCrc32: 0xdeadbeef,
+      leaseRevision: 12,
+    };
+    for (const size of [0, 1, 127, 128, 16_383, 16_384, 524_288]) {
+      const data = Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 0xff);
+      const ours = decodeMessage(
+        CheckpointChunk,
+        encodeMessageWithPayload(CheckpointChunk, fields, 11, data),
+      );
+      const generated = decodeMessage(CheckpointChunk, encodeMessage(CheckpointChunk, { ...fields, data }));
+      expect(ours.ok && generated.ok, `size ${size}`).toBe(true);
+      if (!ours.ok || !generated.ok) continue;
+      expect(Buffer.compare(ours.message.data, data), `size ${size}: payload`).toBe(0);
+      expect({ ...ours.message, data: undefined }).toEqual({ ...generated.message, data: undefined });
+    }
+    expect(() => encodeMessageWithPayload(CheckpointChunk, fields, 1, new Uint8Array(1))).toThrow(RangeError);
   });
 
   it('decodes 64-bit fields as plain numbers, including absent ones', () => {

@@ -16,6 +16,32 @@ export function encodeMessage<P extends { protocolVersion?: number | null }>(
 }
 
 /**
+ * `encodeMessage` for a message carrying one large `bytes` field (a checkpoint chunk's data): the other fields
+ * are encoded as usual and the payload appended as field `payloadField`, copied once (protobufjs copies it into
+ * its writer and again into the result). Protobuf decoders accept fields in any order, so this decodes exactly as
+ * `encodeMessage({ ...fields, [field]: payload })` does. `fields` must not carry the payload field itself.
+ */
+export function encodeMessageWithPayload<P extends { protocolVersion?: number | null }>(
+  Type: MessageEncoder<P>,
+  fields: MessageFields<P>,
+  payloadField: number,
+  payload: Uint8Array,
+): Uint8Array {
+  if (!Number.isInteger(payloadField) || payloadField < 2 || payloadField > 2047)
+    throw new RangeError(`payload field ${payloadField} out of range`);
+  const head = encodeMessage(Type, fields);
+  const tag = (payloadField << 3) | 2; // wire type 2: length-delimited
+  const out = new Uint8Array(
+    head.length + varint32Length(tag) + varint32Length(payload.length) + payload.length,
+  );
+  out.set(head);
+  let at = writeVarint32(out, head.length, tag);
+  at = writeVarint32(out, at, payload.length);
+  out.set(payload, at);
+  return out;
+}
+
+/**
  * Decodes `bytes` as a `Type` message of our protocol version. Never throws: anything else (garbage, a cut-off
  * message, another version) comes back as `{ ok: false, reason, detail }` for the caller to log, count and drop.
  */
@@ -83,4 +109,13 @@ export function readVarint32(bytes: Uint8Array, offset: number): number | undefi
 /** Bytes a varint of `value` (an unsigned 32-bit integer) takes. */
 export function varint32Length(value: number): number {
   return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+}
+
+function writeVarint32(out: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    out[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  out[at++] = value;
+  return at;
 }

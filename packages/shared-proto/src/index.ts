@@ -3,7 +3,7 @@
  * version-checked encode/decode that never throws on bad input, the IpPacket fast path, and NATS subject names.
  */
 export { PROTOCOL_VERSION } from './version.ts';
-export { decodeMessage, encodeMessage } from './codec.ts';
+export { decodeMessage, encodeMessage, encodeMessageWithPayload } from './codec.ts';
 export { decodeIpPacket, encodeIpPacket, type DecodedIpPacket } from './ip-packet.ts';
 export {
   CheckpointAck,

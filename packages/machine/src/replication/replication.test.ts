@@ -75,6 +75,50 @@ describe('replication: captures and the replica', () => {
     expect(activated.freshStateDigest()).not.toBe(capture.digest);
   });
 
+  it('a capture is the state at its pause: the digest, computed after the guest ran on, is of the staged copy', () => {
+    const w = startWorld(49);
+    advance(w, 40);
+    w.a.startPageTracking();
+    w.a.takeDirtyPages();
+    advance(w, 30);
+    w.a.pause();
+    const atPause = w.a.freshStateDigest();
+    const capture = w.a.captureCheckpoint();
+    const staged = capture.staging.slice();
+    w.a.resume();
+    advance(w, 30); // the guest writes on, some of the very pages just captured among them
+    const first = capture.pages[0];
+    w.a.memory.writeU8(first * PAGE_SIZE, w.a.memory.readU8(first * PAGE_SIZE) ^ 0xff);
+    expect(capture.digest).toBe(atPause);
+    expect(Buffer.compare(capture.staging, staged)).toBe(0);
+    w.a.pause();
+    const next = w.a.captureCheckpoint();
+    expect(next.pages).toContain(first);
+    expect(next.digest).toBe(w.a.freshStateDigest());
+    // The staging buffer now holds the next epoch: the first capture's is unreadable, not silently wrong.
+    expect(() => capture.staging).toThrow(/superseded/);
+    expect(capture.digest).toBe(atPause); // (taken while it was current)
+    w.a.resume();
+  });
+
+  it('a capture whose digest was never read before the next refuses it; the CRC table still stays exact', () => {
+    const w = startWorld(51);
+    advance(w, 40);
+    w.a.startPageTracking();
+    w.a.takeDirtyPages();
+    advance(w, 20);
+    w.a.pause();
+    const unread = w.a.captureCheckpoint();
+    w.a.resume();
+    advance(w, 20);
+    expect(w.a.takeDirtyPages().length).toBeGreaterThan(0); // a pre-copy round settles the capture's CRCs first
+    w.a.pause();
+    const next = w.a.captureCheckpoint();
+    expect(() => unread.digest).toThrow(/never taken/);
+    expect(next.digest).toBe(w.a.freshStateDigest());
+    w.a.resume();
+  });
+
   it('refuses captures without page tracking, or while the guest runs', () => {
     const w = startWorld(47);
     advance(w, 20);
