@@ -67,7 +67,7 @@ describe('kill -9 of the primary of a replicated VM', () => {
               '10.0.0.102',
             ]),
           ]),
-        atWork: (before, now) => (now['net.sent'] ?? 0) > (before['net.sent'] ?? 0) + 200,
+        atWork: (before, now) => (now['net.received'] ?? 0) > (before['net.received'] ?? 0) + 200,
         check: (run, [bulk, resp], { killed, promoted, atKill }) => {
           expect(bulk.exitCode, explain(bulk)).toBe(0);
           expect(bulk.result?.verified, explain(bulk)).toBe(true);

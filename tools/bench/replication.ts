@@ -267,12 +267,12 @@ try {
       vmArgs: ['--vm-id', 'vm-failover', ...VM, ...TIMING],
       primaryArgs: ['--mode', mode],
       clients: (run) => runClient(cluster, `fo-resp${run}`, respArgs(4, CHAIN_ADDRESS)),
-      atWork: (before, now) => (now['net.sent'] ?? 0) > (before['net.sent'] ?? 0) + 200,
+      atWork: (before, now) => (now['net.received'] ?? 0) > (before['net.received'] ?? 0) + 200,
       check: async (run, outcome, { killed, promoted }) => {
         check(outcome, `failover run ${run}`);
         const c = await healthCounters(cluster, 'backup-vmm', promoted.instance);
         const phases = Object.fromEntries(
-          ['silence', 'lease', 'activate', 'first_output', 'activation_digest'].map((k) => [
+          ['silence', 'lease', 'activate', 'vip', 'first_output', 'activation_digest'].map((k) => [
             k,
             c[`failover.${k}_ms`] ?? NaN,
           ]),
@@ -318,6 +318,7 @@ try {
         primarySilenceAtDetection: phaseP50('silence'),
         leaseWon: phaseP50('lease'),
         guestActivated: phaseP50('activate'),
+        vipTaken: phaseP50('vip'),
         firstOutput: phaseP50('first_output'),
         activationDigest: phaseP50('activation_digest'),
       },

@@ -69,6 +69,9 @@ export interface BackupVmOptions extends ReplicationTiming {
   meter?: Meter;
 }
 
+/** The longest a promoted VMM's activation digest waits for the first output before it starts anyway. */
+const ACTIVATION_DIGEST_DELAY_MS = 500;
+
 export type BackupState =
   | { kind: 'joining' }
   | { kind: 'following'; primary: string; streamId: string; primaryRevision: number }
@@ -104,7 +107,7 @@ export class BackupVm {
     lastAppliedEpoch: 0,
     lastDigest: '',
     takeoverMs: 0,
-    /** How long the activated machine's fresh digest took (O(memory)). */
+    /** How long the activated machine's fresh digest took (O(memory), in the background while the guest runs). */
     activationDigestMs: 0,
   };
 
@@ -445,12 +448,30 @@ export class BackupVm {
     const activateSpan = this.o.tracer?.startSpan('failover.activate', {}, this.failover?.ctx);
     const speculationRecord = this.applier.vmmRecord('vmm.speculation');
     const machine = Machine.activate(this.replica, this.o.programs());
-    this.reportActivation(machine, s.streamId, cas.revision);
-    machine.promptPeers(); // clients hear from the new primary now, not at their next retransmission timeout
-    activateSpan?.setAttributes({
-      'epoch.number': this.stats.lastAppliedEpoch,
-      'activation.digest_ms': this.stats.activationDigestMs,
+    // The proof that the activated machine is the state the primary captured: digested afresh, while the guest
+    // already runs (copy-on-write), so the clients do not wait for an O(memory) pass.
+    const activatedEpoch = this.stats.lastAppliedEpoch;
+    const appliedDigest = this.stats.lastDigest;
+    const t1 = performance.now();
+    // It starts reading once the new primary's first output has left (or after a while, for a silent guest).
+    let firstOutputLeft!: () => void;
+    const started = new Promise<void>((r) => {
+      firstOutputLeft = r;
+      setTimeout(r, ACTIVATION_DIGEST_DELAY_MS).unref();
     });
+    let slices = 0;
+    const pause = () => (slices++ === 0 ? started : new Promise<void>((r) => setImmediate(r)));
+    void machine
+      .freshStateDigestInBackground({ pause })
+      .then((digest) => {
+        this.stats.activationDigestMs = performance.now() - t1;
+        this.reportActivation(digest, appliedDigest, activatedEpoch, s.streamId, cas.revision);
+      })
+      .catch((e: unknown) =>
+        this.o.logger.error('could not digest the activated machine', { error: String(e) }),
+      );
+    machine.promptPeers(); // clients hear from the new primary now, not at their next retransmission timeout
+    activateSpan?.setAttributes({ 'epoch.number': this.stats.lastAppliedEpoch });
     activateSpan?.end();
     phase('activate');
     const failover = this.failover;
@@ -479,6 +500,7 @@ export class BackupVm {
         : undefined,
       onFirstOutput: () => {
         phase('first_output');
+        firstOutputLeft();
         firstOutputSpan?.end();
         failover?.root.addEvent('first output released');
         failover?.root.end();
@@ -488,6 +510,7 @@ export class BackupVm {
     const vipSpan = this.o.tracer?.startSpan('failover.vip', {}, failover?.ctx);
     vm.start(); // subscribes to the VIP and announces it
     vipSpan?.end();
+    phase('vip');
     this.stats.takeoverMs = performance.now() - t0;
     this.stateValue = { kind: 'primary', vm };
     this.o.logger.info('promoted: running the guest', {
@@ -495,26 +518,28 @@ export class BackupVm {
       digest: this.stats.lastDigest,
       revision: cas.revision,
       takeoverMs: Math.round(this.stats.takeoverMs),
-      activationDigestMs: Math.round(this.stats.activationDigestMs),
     });
     this.o.onPromoted?.(vm);
   }
 
   /**
-   * Digests the activated machine afresh (all of memory, before the guest runs) and reports it with the epoch it
-   * resumed from: equal to the digest the primary reported for that epoch, it shows the guest resumed exactly
-   * where the primary captured it. A mismatch cannot be undone here (the lease is won, the old primary gone): it
-   * is logged as the bug it would be.
+   * Reports the activated machine's digest (computed afresh from all of memory, as of the activation) with the
+   * epoch it resumed from: equal to the digest the primary reported for that epoch, it shows the guest resumed
+   * exactly where the primary captured it. A mismatch cannot be undone here (the lease is won, the old primary
+   * gone): it is logged as the bug it would be.
    */
-  private reportActivation(machine: Machine, streamId: string, leaseRevision: number): void {
-    const t0 = performance.now();
-    const digest = machine.freshStateDigest();
-    this.stats.activationDigestMs = performance.now() - t0;
+  private reportActivation(
+    digest: string,
+    applied: string,
+    epoch: number,
+    streamId: string,
+    leaseRevision: number,
+  ): void {
     this.o.counters.set('failover.activation_digest_ms', Math.round(this.stats.activationDigestMs * 10) / 10);
-    if (digest !== this.stats.lastDigest)
+    if (digest !== applied)
       this.o.logger.error('the activated machine differs from the last applied checkpoint', {
-        epoch: this.stats.lastAppliedEpoch,
-        applied: this.stats.lastDigest,
+        epoch,
+        applied,
         activated: digest,
       });
     this.o.nc.publish(
@@ -523,7 +548,7 @@ export class BackupVm {
         vmId: this.o.vmId,
         sender: this.o.instance,
         streamId,
-        epoch: this.stats.lastAppliedEpoch,
+        epoch,
         event: EpochEvent.EPOCH_EVENT_ACTIVATED,
         stateDigest: digest,
         leaseRevision,

@@ -117,12 +117,13 @@ describe('failover', () => {
     expect(raw.count).toBeGreaterThan(10);
     expect(encoded.count).toBe(raw.count); // both sizes of every epoch
     expect(raw.max).toBeGreaterThan(4096);
-    const phases = ['lease', 'activate', 'first_output'].map(
+    const phases = ['lease', 'activate', 'vip', 'first_output'].map(
       (phase) => histogram('vmha.failover.duration', { phase, planned: false }).max,
     );
     expect(phases[0]).toBeGreaterThan(0);
     expect(phases[1]).toBeGreaterThanOrEqual(phases[0]);
     expect(phases[2]).toBeGreaterThanOrEqual(phases[1]);
+    expect(phases[3]).toBeGreaterThanOrEqual(phases[2]);
     const buffer = metrics.get('vmha.output.buffer');
     expect(buffer?.dataPoints.map((d) => d.attributes.unit).sort()).toEqual(['bytes', 'packets']);
 

@@ -7,6 +7,7 @@
  * explicit, versioned device record (ARCHITECTURE.md, "the state rule").
  */
 import { createHash } from 'node:crypto';
+import { MemorySnapshot } from './memory-snapshot.ts';
 
 export const PAGE_SIZE = 4096;
 export const PAGE_SHIFT = 12;
@@ -41,6 +42,8 @@ export class GuestMemory {
   private readonly stats: DirtyLogStats = { fetches: 0, entriesVisited: 0 };
   /** The same bytes as a Buffer, for memcmp-speed page comparisons. */
   private readonly asBuffer: Buffer;
+  /** A copy-on-write snapshot in progress: every write hands it the old page first. */
+  private snapshot: MemorySnapshot | undefined;
 
   constructor(sizeBytes: number) {
     if (!Number.isInteger(sizeBytes) || sizeBytes <= 0 || sizeBytes % PAGE_SIZE !== 0) {
@@ -131,6 +134,31 @@ export class GuestMemory {
     }
   }
 
+  // --- Copy-on-write snapshot ------------------------------------------------------------------------
+
+  /**
+   * Starts a copy-on-write snapshot of all of memory as it is now (see MemorySnapshot); one at a time. Writes
+   * cost one extra page copy, the first time each page is written, until the snapshot ends.
+   */
+  beginSnapshot(): MemorySnapshot {
+    if (this.snapshot) throw new Error('a memory snapshot is already in progress');
+    const snapshot = new MemorySnapshot(
+      (page) => this.bytes.subarray(page * PAGE_SIZE, (page + 1) * PAGE_SIZE),
+      this.pageCount,
+      () => {
+        if (this.snapshot === snapshot) this.snapshot = undefined;
+      },
+    );
+    this.snapshot = snapshot;
+    return snapshot;
+  }
+
+  /** Before [addr, addr + length) changes (bounds already checked). */
+  private beforeWrite(addr: number, length: number): void {
+    if (this.snapshot === undefined || length === 0) return;
+    this.snapshot.beforeWrite(addr >>> PAGE_SHIFT, (addr + length - 1) >>> PAGE_SHIFT);
+  }
+
   // --- Access ------------------------------------------------------------------------------------------
 
   private check(addr: number, length: number): void {
@@ -153,12 +181,14 @@ export class GuestMemory {
 
   write(addr: number, data: Uint8Array): void {
     this.check(addr, data.length);
+    this.beforeWrite(addr, data.length);
     this.bytes.set(data, addr);
     this.markDirty(addr, data.length);
   }
 
   fill(addr: number, length: number, value = 0): void {
     this.check(addr, length);
+    this.beforeWrite(addr, length);
     this.bytes.fill(value, addr, addr + length);
     this.markDirty(addr, length);
   }
@@ -167,6 +197,7 @@ export class GuestMemory {
   copyWithin(dst: number, src: number, length: number): void {
     this.check(src, length);
     this.check(dst, length);
+    this.beforeWrite(dst, length);
     this.bytes.copyWithin(dst, src, src + length);
     this.markDirty(dst, length);
   }
@@ -178,6 +209,7 @@ export class GuestMemory {
 
   writeU8(addr: number, v: number): void {
     this.check(addr, 1);
+    this.beforeWrite(addr, 1);
     this.bytes[addr] = v;
     this.markDirty(addr, 1);
   }
@@ -190,6 +222,7 @@ export class GuestMemory {
 
   writeU32(addr: number, v: number): void {
     this.check(addr, 4);
+    this.beforeWrite(addr, 4);
     this.view.setUint32(addr, v >>> 0, true);
     this.markDirty(addr, 4);
   }
@@ -201,6 +234,7 @@ export class GuestMemory {
 
   writeF64(addr: number, v: number): void {
     this.check(addr, 8);
+    this.beforeWrite(addr, 8);
     this.view.setFloat64(addr, v, true);
     this.markDirty(addr, 8);
   }
@@ -215,6 +249,7 @@ export class GuestMemory {
     if (!Number.isSafeInteger(v) || v < 0)
       throw new GuestMemoryFault(`writeU64 value ${v} is not a safe unsigned integer`);
     this.check(addr, 8);
+    this.beforeWrite(addr, 8);
     this.view.setUint32(addr, v % 2 ** 32, true);
     this.view.setUint32(addr + 4, Math.floor(v / 2 ** 32), true);
     this.markDirty(addr, 8);
@@ -234,7 +269,9 @@ export class GuestMemory {
   loadPage(page: number, data: Uint8Array): void {
     if (data.length !== PAGE_SIZE)
       throw new GuestMemoryFault(`page data is ${data.length} bytes, not ${PAGE_SIZE}`);
-    this.pageView(page).set(data);
+    const view = this.pageView(page);
+    this.beforeWrite(page * PAGE_SIZE, PAGE_SIZE);
+    view.set(data);
   }
 
   /**
@@ -256,7 +293,9 @@ export class GuestMemory {
 
   /** Zeroes page n (restore/apply path: a page a delta says is now all zeros). Not logged, like loadPage. */
   clearPage(page: number): void {
-    this.pageView(page).fill(0);
+    const view = this.pageView(page);
+    this.beforeWrite(page * PAGE_SIZE, PAGE_SIZE);
+    view.fill(0);
   }
 
   /** True when page n is all zeros (zero pages are elided from snapshots). A memcmp, not a JS loop. */

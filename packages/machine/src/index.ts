@@ -30,6 +30,7 @@ export {
   SnapshotMismatchError,
 } from './errors.ts';
 export { GuestMemory, GuestMemoryFault, PAGE_SIZE, PAGE_SHIFT, type DirtyLogStats } from './guest-memory.ts';
+export type { MemorySnapshot } from './memory-snapshot.ts';
 export type { GuestEnv, GuestProgram, MemoryRegion } from './program.ts';
 export type { RegionEntry } from './memory-map.ts';
 export { VCPU_RECORD_VERSION, type SliceReport, type VcpuRunState } from './vcpu.ts';

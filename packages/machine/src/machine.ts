@@ -487,6 +487,28 @@ export class Machine {
     return PageCrcTable.of(this.memory).digest({ ...this.stateRecords() });
   }
 
+  /**
+   * `freshStateDigest()` of the state as of this call (vCPU stopped now), computed while the guest runs on:
+   * records taken now, memory read through a copy-on-write snapshot in slices, each after a `pause()` (the
+   * first may wait as long as the caller likes: the snapshot holds the instant). A promoted backup proves its
+   * activation this way without holding its clients for an O(memory) pass.
+   */
+  async freshStateDigestInBackground(o: {
+    /** Lets the guest run before each slice (e.g. a setImmediate). */
+    pause: () => Promise<void>;
+    /** Pages read per slice (default 4096: 16 MiB, a few ms). */
+    slicePages?: number;
+  }): Promise<string> {
+    this.requireStopped('freshStateDigestInBackground');
+    const records = { ...this.stateRecords() };
+    const snapshot = this.memory.beginSnapshot();
+    try {
+      return (await PageCrcTable.ofSnapshot(this.memory, snapshot, o.pause, o.slicePages)).digest(records);
+    } finally {
+      snapshot.end();
+    }
+  }
+
   /** After activation: the guest kernel prompts every TCP peer (what it sends leaves with the next slice). */
   promptPeers(): void {
     this.kernel.stack.prompt();

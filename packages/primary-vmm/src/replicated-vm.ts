@@ -53,6 +53,9 @@ export interface ReplicationTiming {
   failureTimeoutMs: number;
 }
 
+/** How long a promoted VMM waits for its first output before it lets a new backup start a sync anyway. */
+const FIRST_OUTPUT_BEFORE_JOIN_MS = 1000;
+
 export interface ReplicatedVmOptions extends ReplicationTiming {
   vmId: string;
   /** This VMM's instance name (as in its health subject). */
@@ -139,6 +142,7 @@ export class ReplicatedVm {
   /** Open epoch spans, by epoch, ended at the ack (or when the stream is dropped). */
   private readonly epochSpans = new Map<number, Span>();
   private firstOutputSeen = false;
+  private startedAt = 0;
   readonly metrics: ReplicationMetrics;
   /**
    * Speculative output (once enabled, at start or by `setMode`): it holds, acks and delivers the guest's packets
@@ -259,6 +263,7 @@ export class ReplicatedVm {
   }
 
   start(): void {
+    this.startedAt = performance.now();
     const { nc, vmId, logger, counters } = this.o;
     const opts = { counters, logger };
     this.subs.push(
@@ -456,6 +461,14 @@ export class ReplicatedVm {
     if (this.protection.kind !== 'unprotected')
       return reply(false, `busy with backup ${this.protection.backup}`);
     if (req.leaseRevision > this.leaseRevision) return reply(false, 'the joiner has seen a newer lease');
+    // A promoted VMM serves its clients before it starts a sync (whose start reads all of memory): a backup
+    // asking in the first moments asks again at its next tick. Bounded, for a guest with nothing to say.
+    if (
+      this.o.onFirstOutput &&
+      !this.firstOutputSeen &&
+      performance.now() - this.startedAt < FIRST_OUTPUT_BEFORE_JOIN_MS
+    )
+      return reply(false, 'promoted: serving the clients first');
     const streamId = randomUUID();
     reply(true, '', streamId);
     this.o.logger.info('backup joining: initial sync', { backup: req.backup, streamId });

@@ -11,7 +11,7 @@ const MS_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 
 const BYTE_BUCKETS = [1 << 10, 4 << 10, 16 << 10, 64 << 10, 256 << 10, 1 << 20, 4 << 20, 16 << 20, 64 << 20];
 
 /** A failover's phases, from the backup's view: timed from the failure's detection (or the handover order). */
-export type FailoverPhase = 'lease' | 'activate' | 'first_output';
+export type FailoverPhase = 'lease' | 'activate' | 'vip' | 'first_output';
 
 export interface OutputOccupancy {
   packets: number;

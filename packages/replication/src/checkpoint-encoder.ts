@@ -33,8 +33,12 @@ export interface EncodedCheckpoint {
 }
 
 export class CheckpointEncoder {
-  /** The backup's copy of every page sent (pages never sent stay untouched: the OS maps them lazily). */
-  private readonly mirror: Uint8Array;
+  /**
+   * The backup's copy of every page sent (pages never sent stay untouched: the OS maps them lazily). Allocated at
+   * the first encode: a promoted backup builds its encoder while its clients wait, and zeroing a large
+   * allocation the process had freed before can take tens of milliseconds.
+   */
+  private mirrorBytes: Uint8Array | undefined;
   /** Per page: 1 when `mirror` holds the backup's version of it. */
   private readonly known: Uint8Array;
   /** The records of the last capture encoded: what the backup holds when it applies the next one. */
@@ -45,7 +49,6 @@ export class CheckpointEncoder {
     this.maxChunkBytes = options.maxChunkBytes ?? 512 * 1024;
     if (!Number.isInteger(options.memoryBytes / PAGE_SIZE) || options.memoryBytes <= 0)
       throw new RangeError(`memoryBytes must be a positive multiple of ${PAGE_SIZE}`);
-    this.mirror = new Uint8Array(options.memoryBytes);
     this.known = new Uint8Array(options.memoryBytes / PAGE_SIZE);
   }
 
@@ -97,6 +100,10 @@ export class CheckpointEncoder {
     return encoded;
   }
 
+  private get mirror(): Uint8Array {
+    return (this.mirrorBytes ??= new Uint8Array(this.options.memoryBytes));
+  }
+
   private encode(
     kind: BodyKind,
     epoch: number,
@@ -112,11 +119,12 @@ export class CheckpointEncoder {
       copies,
       Array.isArray(pages) ? pages.length : undefined,
     );
+    const mirror = this.mirror;
     for (const [index, contents] of pages) {
       const at = index * PAGE_SIZE;
-      const held = this.known[index] === 1 ? this.mirror.subarray(at, at + PAGE_SIZE) : undefined;
+      const held = this.known[index] === 1 ? mirror.subarray(at, at + PAGE_SIZE) : undefined;
       writer.addPage(index, contents, held); // (checks the index is inside memory)
-      this.mirror.set(contents.subarray(0, PAGE_SIZE), at);
+      mirror.set(contents.subarray(0, PAGE_SIZE), at);
       this.known[index] = 1;
     }
     const { body, chunks } = writer.finishChunked(this.maxChunkBytes);

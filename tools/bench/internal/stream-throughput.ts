@@ -219,12 +219,6 @@ export async function checkpointGoodput(
     if (r.rejected > 0) throw new Error(`${r.rejected} checkpoints rejected`);
     const seconds = (Math.max(lastAckAt, r.lastAt) - start) / 1000;
     const cpu = process.cpuUsage(cpuAtStart);
-    console.log(
-      'cpu ms/MiB sender',
-      ((cpu.user + cpu.system) / 1000 / (raw / 2 ** 20)).toFixed(2),
-      'receiver (whole run)',
-      (r.cpuMs / (r.bytes / 2 ** 20)).toFixed(2),
-    );
     return {
       goodputMBps: raw / seconds / 1e6,
       wireMBps: wire / seconds / 1e6,

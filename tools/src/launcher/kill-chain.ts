@@ -47,7 +47,11 @@ export interface KillChainOptions<T> {
   primaryArgs: string[];
   /** Starts run `run`'s clients against the guest. */
   clients(run: number): Promise<T>;
-  /** Whether the clients are at work, from the guest host's counters before the clients and now. */
+  /**
+   * Whether this run's clients are at work, from the guest host's counters before the clients and now. Count what
+   * the clients send (packets received): a promoted guest may still be retransmitting to the previous run's
+   * departed clients.
+   */
   atWork(before: Record<string, number>, now: Record<string, number>): boolean;
   /** Checks a run once the clients are done and the backup promoted; `killed`'s counters just before the kill. */
   check(
@@ -88,7 +92,13 @@ export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>
       `run ${run}: ${now.instance} protected`,
       async () => (await counters(cluster, now.service, now.instance))['repl.protected'] === 1,
     );
-    const before = await counters(cluster, now.service, now.instance);
+    // The baseline must be this VMM's own counters: an empty answer (busy, timed out) would make any traffic
+    // count as "at work", and the kill could land before this run's clients even start.
+    let before: Record<string, number> = {};
+    await until(
+      `run ${run}: ${now.instance} answers`,
+      async () => Object.keys((before = await counters(cluster, now.service, now.instance))).length > 0,
+    );
     const clients = o.clients(run);
     await until(`run ${run}: the clients at work`, async () =>
       o.atWork(before, await counters(cluster, now.service, now.instance)),

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { GuestMemory } from '../guest-memory.ts';
+import type { MemorySnapshot } from '../memory-snapshot.ts';
 import { PAGE_SIZE } from '../guest-memory.ts';
 
 const ZERO_PAGE_CRC = crc32(new Uint8Array(PAGE_SIZE));
@@ -22,6 +23,32 @@ export class PageCrcTable {
   static of(memory: GuestMemory): PageCrcTable {
     const t = new PageCrcTable(memory.pageCount);
     for (const p of memory.nonZeroPages()) t.crcs[p] = crc32(memory.pageView(p));
+    return t;
+  }
+
+  /**
+   * A table for memory as `snapshot` holds it (the instant it began), computed `slicePages` pages at a time with
+   * `pause()` before each slice, so the guest runs meanwhile: a page it wrote since is read from its preserved
+   * copy.
+   */
+  static async ofSnapshot(
+    memory: GuestMemory,
+    snapshot: MemorySnapshot,
+    pause: () => Promise<void>,
+    slicePages = 4096,
+  ): Promise<PageCrcTable> {
+    const t = new PageCrcTable(memory.pageCount);
+    for (let first = 0; first < memory.pageCount; first += slicePages) {
+      await pause();
+      const end = Math.min(memory.pageCount, first + slicePages);
+      for (let p = first; p < end; p++) {
+        if (!snapshot.preserved(p)) {
+          if (!memory.isZeroPage(p)) t.crcs[p] = crc32(memory.pageView(p)); // unchanged since the snapshot
+        } else {
+          t.crcs[p] = crc32(snapshot.pageView(p)); // (a zero page's CRC is ZERO_PAGE_CRC either way)
+        }
+      }
+    }
     return t;
   }
 

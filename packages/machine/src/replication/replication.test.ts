@@ -119,6 +119,31 @@ describe('replication: captures and the replica', () => {
     w.a.resume();
   });
 
+  it('a digest computed while the guest runs on is the digest of the instant it began (copy-on-write)', async () => {
+    const w = startWorld(53);
+    advance(w, 40);
+    w.a.pause();
+    const atStart = w.a.freshStateDigest();
+    let slices = 0;
+    const pause = async () => {
+      slices++;
+      w.a.resume();
+      advance(w, 5); // the guest runs between slices, writing pages the digest has not read yet
+      const p = w.a.memory.pageCount - 1 - slices; // and pages it has
+      w.a.memory.writeU8(p * PAGE_SIZE, 0xa5);
+      w.a.memory.writeU8(slices * PAGE_SIZE, 0x5a);
+      w.a.pause();
+    };
+    const digest = w.a.freshStateDigestInBackground({ pause, slicePages: 64 });
+    // One snapshot at a time.
+    expect(() => w.a.memory.beginSnapshot()).toThrow(/already/);
+    expect(await digest).toBe(atStart);
+    expect(slices).toBeGreaterThan(0);
+    expect(w.a.freshStateDigest()).not.toBe(atStart); // the guest did change memory meanwhile
+    w.a.memory.beginSnapshot().end(); // the snapshot ended with the digest
+    w.a.resume();
+  });
+
   it('refuses captures without page tracking, or while the guest runs', () => {
     const w = startWorld(47);
     advance(w, 20);
