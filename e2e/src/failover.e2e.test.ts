@@ -52,7 +52,7 @@ describe('kill -9 of the primary of a replicated VM', () => {
               '--seed',
               String(run),
               '--address',
-              '10.0.0.101',
+              `10.0.1.${run}`,
             ]),
             runClient(cluster, `resp${run}`, [
               '--workload',
@@ -64,10 +64,10 @@ describe('kill -9 of the primary of a replicated VM', () => {
               '--seed',
               String(run),
               '--address',
-              '10.0.0.102',
+              `10.0.2.${run}`,
             ]),
           ]),
-        atWork: (before, now) => (now['net.received'] ?? 0) > (before['net.received'] ?? 0) + 200,
+        clientAddresses: (run) => [`10.0.1.${run}`, `10.0.2.${run}`],
         check: (run, [bulk, resp], { killed, promoted, atKill }) => {
           expect(bulk.exitCode, explain(bulk)).toBe(0);
           expect(bulk.result?.verified, explain(bulk)).toBe(true);

@@ -41,9 +41,10 @@ describe('kill -9 of a speculative primary during a bulk transfer with 1% loss',
             '--seed',
             String(run),
             '--address',
-            '10.0.0.101',
+            `10.0.1.${run}`,
             ...LINK,
           ]),
+        clientAddresses: (run) => [`10.0.1.${run}`],
         // Speculating: the VMM has acked a good many of the guest's segments itself.
         atWork: (before, now) => (now['spec.specAcks'] ?? 0) > (before['spec.specAcks'] ?? 0) + 200,
         check: (_run, bulk) => {

@@ -178,7 +178,7 @@ try {
   const rawRuns: Awaited<ReturnType<typeof rawNatsThroughput>>[] = [];
   const streams: CheckpointGoodput[] = [];
   for (let round = 0; round < streamRounds; round++) {
-    const r = await rawNatsThroughput(cluster.natsUrl, 512 << 20);
+    const r = await rawNatsThroughput(cluster.natsUrl, { totalBytes: 768 << 20, perAck: 8, window: 4 });
     rawRuns.push(r);
     raw.push(r.MBps);
     streams.push(
@@ -257,17 +257,32 @@ try {
 
   // --- 5. Failover: kill -9 of the primary under RESP load, many times in a row -----------------------------
   console.log(`failover: ${failoverRuns} kills of the primary under RESP load...`);
-  const CHAIN_ADDRESS = '10.0.0.120';
+  // A client address per run: what reaches it is this run's, never the departed clients' of the run before.
+  const chainAddress = (run: number) => `10.1.${Math.floor(run / 200)}.${(run % 200) + 10}`;
   const failovers: Array<{ run: number; stallMs: number; phases: Record<string, number> }> = [];
-  await watchOrigins(CHAIN_ADDRESS, async (arrivals) => {
+  const arrivalsByRun = new Map<number, Array<[string, number]>>();
+  const watching: Array<{ unsubscribe(): void }> = [];
+  try {
     await killChain(cluster, {
       runs: failoverRuns,
       seed: 4242,
       prefix: 'fo',
       vmArgs: ['--vm-id', 'vm-failover', ...VM, ...TIMING],
       primaryArgs: ['--mode', mode],
-      clients: (run) => runClient(cluster, `fo-resp${run}`, respArgs(4, CHAIN_ADDRESS)),
-      atWork: (before, now) => (now['net.received'] ?? 0) > (before['net.received'] ?? 0) + 200,
+      clients: async (run) => {
+        const arrivals: Array<[string, number]> = [];
+        arrivalsByRun.set(run, arrivals);
+        watching.push(
+          cluster.nc.subscribe(subjects.netAddress(chainAddress(run)), {
+            callback: (_e, m) => {
+              arrivals.push([m.headers?.get(ORIGIN_HEADER) ?? '?', performance.now()]);
+            },
+          }),
+        );
+        await cluster.nc.flush();
+        return runClient(cluster, `fo-resp${run}`, respArgs(4, chainAddress(run)));
+      },
+      clientAddresses: (run) => [chainAddress(run)],
       check: async (run, outcome, { killed, promoted }) => {
         check(outcome, `failover run ${run}`);
         const c = await healthCounters(cluster, 'backup-vmm', promoted.instance);
@@ -277,12 +292,14 @@ try {
             c[`failover.${k}_ms`] ?? NaN,
           ]),
         );
-        const stallMs = gapMs(arrivals, killed.instance, promoted.instance);
+        const stallMs = gapMs(arrivalsByRun.get(run)!, killed.instance, promoted.instance);
         failovers.push({ run, stallMs, phases });
         console.log(`  run ${run}: stall ${stallMs.toFixed(0)} ms, ${JSON.stringify(phases)}`);
       },
     });
-  });
+  } finally {
+    for (const w of watching) w.unsubscribe();
+  }
   const stalls = failovers.map((f) => f.stallMs);
   const phaseP50 = (k: string) => r1(median(failovers.map((f) => f.phases[k])));
 
@@ -334,7 +351,7 @@ try {
       rows: pauseRows.map((r) => ({ ...r, pauseMs: r3(r.pauseMs), afterResumeMs: r3(r.afterResumeMs) })),
     },
     stream: {
-      what: 'incompressible 4 MiB epochs, primary capture/encoder/chunks to the backup applier in another process, at most 4 unacked; raw NATS: 512 KiB messages; alternating rounds',
+      what: 'incompressible 4 MiB epochs, primary capture/encoder/chunks to the backup applier in another process, at most 4 unacked; raw NATS: 512 KiB messages, acked every 8 (4 MiB), at most 4 batches unacked; alternating rounds, medians',
       rawNatsMBps: raw.map(r1),
       rawNats: rawRuns,
       checkpoint: streams.map((g) => ({ ...g, goodputMBps: r1(g.goodputMBps), wireMBps: r1(g.wireMBps) })),

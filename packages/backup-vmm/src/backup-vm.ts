@@ -96,6 +96,8 @@ export class BackupVm {
   /** The failover trace in progress (root span and its context). */
   private failover: { root: Span; ctx: Context } | undefined;
   private takeoverInFlight = false;
+  /** Rejections already reported, by epoch and reason. */
+  private readonly rejectionsReported = new Set<string>();
   /** When the takeover in progress began (failure detected or handover ordered), and whether it was planned. */
   private takeoverSince: { at: number; planned: boolean } | undefined;
   private readonly metrics: ReplicationMetrics;
@@ -333,7 +335,16 @@ export class BackupVm {
   private onChunk(c: CheckpointChunk, msg?: Msg): void {
     const s = this.stateValue;
     if (s.kind !== 'following' || c.streamId !== s.streamId) return;
-    if (c.leaseRevision < s.primaryRevision) return; // from a fenced primary
+    if (c.leaseRevision < s.primaryRevision) {
+      // From a fenced primary (or a replay): never applied, and no sign of the current primary's life either.
+      this.reportRejection(
+        c.epoch,
+        'stale-revision',
+        `chunk ${c.chunkIndex + 1}/${c.chunkCount} at lease revision ${c.leaseRevision}, below ${s.primaryRevision}`,
+        s.streamId,
+      );
+      return;
+    }
     this.detector?.heard(performance.now());
     const chunk = receivedChunk(c);
     const t0 = performance.now();
@@ -353,7 +364,11 @@ export class BackupVm {
   }
 
   private answer(o: ApplierOutcome, s: { streamId: string }): void {
-    if (o.kind === 'dropped') return;
+    if (o.kind === 'dropped') {
+      this.reportRejection(o.epoch, o.reason, `chunk dropped: ${o.reason}`, s.streamId);
+      return;
+    }
+    if (o.kind === 'rejected') this.reportRejection(o.epoch, 'body', o.error, s.streamId);
     const applied = o.kind !== 'rejected';
     if (o.kind === 'applied') {
       this.stats.applied++;
@@ -371,6 +386,33 @@ export class BackupVm {
         error: o.kind === 'rejected' ? o.error : '',
         stateDigest: o.kind === 'applied' ? o.digest : '',
         leaseRevision: this.seenRevision,
+      }),
+    );
+  }
+
+  /**
+   * A checkpoint message rejected (a chunk dropped by the assembler, a body that did not decode or apply, a chunk
+   * from a stale lease revision): nothing of it was applied. Counted every time; logged and reported as an
+   * EPOCH_EVENT_REJECTED on the VM's epoch subject once per epoch and reason (a lossy link or a replaying sender
+   * must not turn into a flood).
+   */
+  private reportRejection(epoch: number, reason: string, detail: string, streamId: string): void {
+    this.o.counters.increment(`backup.rejections.${reason}`);
+    const key = `${epoch}/${reason}`;
+    if (this.rejectionsReported.has(key)) return;
+    if (this.rejectionsReported.size >= 1024) this.rejectionsReported.clear();
+    this.rejectionsReported.add(key);
+    this.o.logger.warn('checkpoint message rejected', { epoch, reason, detail });
+    this.o.nc.publish(
+      subjects.replicationEpochs(this.o.vmId),
+      encodeMessage(EpochReport, {
+        vmId: this.o.vmId,
+        sender: this.o.instance,
+        streamId,
+        epoch,
+        event: EpochEvent.EPOCH_EVENT_REJECTED,
+        leaseRevision: this.seenRevision,
+        detail,
       }),
     );
   }
@@ -447,9 +489,10 @@ export class BackupVm {
     phase('lease');
     const activateSpan = this.o.tracer?.startSpan('failover.activate', {}, this.failover?.ctx);
     const speculationRecord = this.applier.vmmRecord('vmm.speculation');
+    const activatedRecords = this.replica.records;
     const machine = Machine.activate(this.replica, this.o.programs());
-    // The proof that the activated machine is the state the primary captured: digested afresh, while the guest
-    // already runs (copy-on-write), so the clients do not wait for an O(memory) pass.
+    // The proof that the activated machine is the state the primary captured: its memory digested afresh, while
+    // the guest already runs (copy-on-write), so the clients do not wait for an O(memory) pass.
     const activatedEpoch = this.stats.lastAppliedEpoch;
     const appliedDigest = this.stats.lastDigest;
     const t1 = performance.now();
@@ -462,7 +505,7 @@ export class BackupVm {
     let slices = 0;
     const pause = () => (slices++ === 0 ? started : new Promise<void>((r) => setImmediate(r)));
     void machine
-      .freshStateDigestInBackground({ pause })
+      .freshStateDigestInBackground({ pause, records: activatedRecords })
       .then((digest) => {
         this.stats.activationDigestMs = performance.now() - t1;
         this.reportActivation(digest, appliedDigest, activatedEpoch, s.streamId, cas.revision);

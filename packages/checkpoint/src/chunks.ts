@@ -44,7 +44,10 @@ export type ChunkDropReason =
   | 'already-complete';
 
 export type AssemblyEvent =
-  /** `crc32`: the CRC-32 of all of `body`, combined from its chunks' (for `decodeCheckpointBody`). */
+  /**
+   * `crc32`: the CRC-32 of all of `body`, combined from its chunks' (for `decodeCheckpointBody`). `body` is the
+   * assembler's reused buffer: valid until the next `accept` (copy it to keep it).
+   */
   | { kind: 'complete'; epoch: number; body: Uint8Array; crc32: number }
   /** An incomplete checkpoint given up (a newer one started, or `abandon` was called): ask for it again. */
   | { kind: 'abandoned'; epoch: number; received: number; expected: number; why: string }
@@ -76,8 +79,12 @@ interface InProgress {
   received: number;
 }
 
+/** Bodies up to this size are assembled in one reused buffer. */
+const MAX_REUSED_BODY_BYTES = 64 << 20;
+
 export class CheckpointAssembler {
   private current: InProgress | undefined;
+  private reusable = new Uint8Array(0);
   private completed: number;
   readonly counters: Record<ChunkDropReason | 'chunks' | 'complete' | 'abandoned', number> = {
     chunks: 0,
@@ -167,7 +174,7 @@ export class CheckpointAssembler {
         count: chunkCount,
         bodyBytes,
         chunkBytes,
-        body: new Uint8Array(bodyBytes),
+        body: this.bodyBuffer(bodyBytes),
         crcs: new Array<number | undefined>(chunkCount),
         received: 0,
       };
@@ -196,6 +203,17 @@ export class CheckpointAssembler {
       events.push({ kind: 'complete', epoch, body: cur.body, crc32: crc });
     }
     return events;
+  }
+
+  /**
+   * A buffer for a body of `bytes`: the last one's, reused (a fresh multi-MiB buffer per checkpoint costs page
+   * faults and garbage collection); a body above the bound gets its own.
+   */
+  private bodyBuffer(bytes: number): Uint8Array {
+    if (bytes <= this.reusable.length) return this.reusable.subarray(0, bytes);
+    const fresh = new Uint8Array(bytes);
+    if (bytes <= MAX_REUSED_BODY_BYTES) this.reusable = fresh;
+    return fresh;
   }
 
   /** Gives up the checkpoint in progress (e.g. no chunk for too long); returns its abandonment, if any. */

@@ -498,9 +498,15 @@ export class Machine {
     pause: () => Promise<void>;
     /** Pages read per slice (default 4096: 16 MiB, a few ms). */
     slicePages?: number;
+    /**
+     * The records to digest with: by default re-serialized now from the devices. A promoted backup passes the
+     * records it activated from (the primary's bytes) to keep that serialization out of its clients' wait; the
+     * restore-and-save round trip is the state rule's, proven by its tests.
+     */
+    records?: MachineRecords;
   }): Promise<string> {
     this.requireStopped('freshStateDigestInBackground');
-    const records = { ...this.stateRecords() };
+    const records = { ...(o.records ?? this.stateRecords()) };
     const snapshot = this.memory.beginSnapshot();
     try {
       return (await PageCrcTable.ofSnapshot(this.memory, snapshot, o.pause, o.slicePages)).digest(records);

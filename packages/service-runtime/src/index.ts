@@ -43,6 +43,12 @@ export {
 export { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runService, type ServiceDefinition } from './run-service.ts';
 export { captureLogger, type CapturedLogs, type LogLine } from './testing/capture-logger.ts';
 export {
+  startOtlpReceiver,
+  type OtlpReceiver,
+  type OtlpRequest,
+  type ReceivedSpan,
+} from './testing/otlp-receiver.ts';
+export {
   freeLoopbackPort,
   startNatsServer,
   type NatsServerHandle,

@@ -1,43 +1,11 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { shutdownTelemetry, startTelemetry } from './index.ts';
-
-interface Received {
-  path: string;
-  contentType: string | undefined;
-  body: Buffer;
-}
-
-/** A minimal OTLP/HTTP receiver: records each export request and answers 200 like a collector. */
-async function startReceiver(): Promise<{ url: string; requests: Received[]; close(): Promise<void> }> {
-  const requests: Received[] = [];
-  const server: Server = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      requests.push({
-        path: req.url ?? '',
-        contentType: req.headers['content-type'],
-        body: Buffer.concat(chunks),
-      });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { shutdownTelemetry, startOtlpReceiver, startTelemetry } from './index.ts';
 
 afterEach(() => shutdownTelemetry());
 
 describe('startTelemetry', () => {
   it('exports spans and metrics over OTLP/HTTP to the configured endpoint, flushing at shutdown', async () => {
-    const receiver = await startReceiver();
+    const receiver = await startOtlpReceiver();
     try {
       const telemetry = startTelemetry({
         serviceName: 'otlp-test',
@@ -78,7 +46,7 @@ describe('startTelemetry', () => {
   });
 
   it('exports nothing without an endpoint, and can be started again after shutdown', async () => {
-    const receiver = await startReceiver();
+    const receiver = await startOtlpReceiver();
     const saved = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
     delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
     try {

@@ -1,7 +1,8 @@
 /**
  * The receiving end of bench:replication's stream measures, a child process of the bench (as a backup VMM is a
  * process of its own), connected to nats-server on its own:
- *  - `raw`: counts the bytes of `count` messages on `subject` (raw NATS throughput);
+ *  - `raw`: counts the bytes of `count` messages on `subject`, acking every `perAck` (raw NATS throughput, with the
+ *    checkpoint stream's flow control and nothing else);
  *  - `checkpoint`: the backup's path: each CheckpointChunk decoded and assembled, each completed body decoded and
  *    applied to a MachineReplica, and a CheckpointAck (with the replica's digest) published per epoch.
  * Its task comes as the first IPC message; it answers 'ready' once subscribed, then 'done' with the (wall-clock)
@@ -13,7 +14,7 @@ import { CheckpointApplier, receivedChunk } from '@vmha/replication';
 import { CheckpointAck, CheckpointChunk, decodeMessage, encodeMessage } from '@vmha/shared-proto';
 
 export type ReceiverTask =
-  | { kind: 'raw'; natsUrl: string; subject: string; count: number }
+  | { kind: 'raw'; natsUrl: string; subject: string; ackSubject: string; count: number; perAck: number }
   | {
       kind: 'checkpoint';
       natsUrl: string;
@@ -47,7 +48,9 @@ if (task.kind === 'raw') {
   nc.subscribe(task.subject, {
     callback: (_e, m) => {
       bytes += m.data.length;
-      if (++got === task.count)
+      got++;
+      if (got % task.perAck === 0 || got === task.count) nc.publish(task.ackSubject, Uint8Array.of(1));
+      if (got === task.count)
         report({
           kind: 'done',
           lastAt: performance.timeOrigin + performance.now(),

@@ -71,22 +71,45 @@ export interface RawNatsThroughput {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Raw NATS throughput for `totalBytes` in messages of the checkpoint chunk size. */
-export async function rawNatsThroughput(natsUrl: string, totalBytes: number): Promise<RawNatsThroughput> {
+/**
+ * Raw NATS throughput for `totalBytes` in messages of the checkpoint chunk size, with the checkpoint stream's flow
+ * control and nothing else: the receiver acks every `perAck` messages (an epoch's worth) and at most `window`
+ * batches are unacked (the primary's in-flight limit).
+ */
+export async function rawNatsThroughput(
+  natsUrl: string,
+  o: { totalBytes: number; perAck: number; window: number },
+): Promise<RawNatsThroughput> {
   const subject = 'vmha.bench.raw';
-  const count = Math.ceil(totalBytes / CHUNK_BYTES);
-  const receiver = await startReceiver({ kind: 'raw', natsUrl, subject, count });
+  const ackSubject = 'vmha.bench.raw-acks';
+  const count = Math.ceil(o.totalBytes / CHUNK_BYTES);
+  const receiver = await startReceiver({
+    kind: 'raw',
+    natsUrl,
+    subject,
+    ackSubject,
+    count,
+    perAck: o.perAck,
+  });
   const nc = await connect({ servers: natsUrl, name: 'bench-raw-sender' });
   try {
+    let acked = 0;
+    let wake: (() => void) | undefined;
+    nc.subscribe(ackSubject, {
+      callback: () => {
+        acked++;
+        wake?.();
+      },
+    });
+    await nc.flush();
     const payload = new Uint8Array(CHUNK_BYTES);
     randomFillSync(payload);
     const start = wallNow();
     const cpuAtStart = process.cpuUsage();
     for (let i = 0; i < count; i++) {
+      while (Math.floor(i / o.perAck) - acked >= o.window) await new Promise<void>((r) => (wake = r));
       nc.publish(subject, payload);
-      if (i % 8 === 7) await nc.flush(); // bounded client buffer, as a steady sender keeps it (4 MiB)
     }
-    await nc.flush();
     const r = await receiver.done;
     const cpu = process.cpuUsage(cpuAtStart);
     const mib = r.bytes / 2 ** 20;

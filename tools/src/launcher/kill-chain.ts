@@ -4,6 +4,7 @@
  */
 import { SeededRandom } from '@vmha/guest-tcp';
 import { requestHealth } from '@vmha/service-runtime';
+import { IpPacket, decodeMessage, subjects } from '@vmha/shared-proto';
 import type { LocalCluster } from './local-cluster.ts';
 import type { RunningProcess } from './process-group.ts';
 
@@ -48,11 +49,15 @@ export interface KillChainOptions<T> {
   /** Starts run `run`'s clients against the guest. */
   clients(run: number): Promise<T>;
   /**
-   * Whether this run's clients are at work, from the guest host's counters before the clients and now. Count what
-   * the clients send (packets received): a promoted guest may still be retransmitting to the previous run's
-   * departed clients.
+   * This run's client addresses, different in every run: the run is at work once the guest host has sent
+   * `atWorkPackets` (default 200) datagrams to them. Its counters alone cannot tell this run's clients from the
+   * previous run's: the last packets of departed clients can still be arriving, and a promoted guest still
+   * retransmits to them.
    */
-  atWork(before: Record<string, number>, now: Record<string, number>): boolean;
+  clientAddresses(run: number): string[];
+  atWorkPackets?: number;
+  /** A further condition on the guest host's counters before the clients and now (e.g. speculation at work). */
+  atWork?(before: Record<string, number>, now: Record<string, number>): boolean;
   /** Checks a run once the clients are done and the backup promoted; `killed`'s counters just before the kill. */
   check(
     run: number,
@@ -99,10 +104,28 @@ export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>
       `run ${run}: ${now.instance} answers`,
       async () => Object.keys((before = await counters(cluster, now.service, now.instance))).length > 0,
     );
-    const clients = o.clients(run);
-    await until(`run ${run}: the clients at work`, async () =>
-      o.atWork(before, await counters(cluster, now.service, now.instance)),
+    let served = 0;
+    const watches = o.clientAddresses(run).map((a) =>
+      cluster.nc.subscribe(subjects.netAddress(a), {
+        callback: (_e, m) => {
+          // One message may carry several datagrams (a replicated VMM releases an epoch's output at once).
+          const packet = decodeMessage(IpPacket, m.data);
+          if (packet.ok) served += packet.message.datagrams.length;
+        },
+      }),
     );
+    await cluster.nc.flush();
+    const clients = o.clients(run);
+    try {
+      await until(
+        `run ${run}: the clients at work`,
+        async () =>
+          served >= (o.atWorkPackets ?? 200) &&
+          (o.atWork?.(before, await counters(cluster, now.service, now.instance)) ?? true),
+      );
+    } finally {
+      for (const w of watches) w.unsubscribe();
+    }
     await new Promise((r) => setTimeout(r, rng.int(0, 1500)));
     const atKill = await counters(cluster, now.service, now.instance);
     now.proc.signal('SIGKILL');

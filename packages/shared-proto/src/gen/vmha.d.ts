@@ -1144,7 +1144,10 @@ export namespace vmha {
             EPOCH_EVENT_ACKED = 2,
 
             /** EPOCH_EVENT_ACTIVATED value */
-            EPOCH_EVENT_ACTIVATED = 3
+            EPOCH_EVENT_ACTIVATED = 3,
+
+            /** EPOCH_EVENT_REJECTED value */
+            EPOCH_EVENT_REJECTED = 4
         }
 
         /**
@@ -1189,6 +1192,9 @@ export namespace vmha {
 
             /** EpochReport leaseRevision. */
             leaseRevision: number;
+
+            /** EpochReport detail. */
+            detail: string;
 
             /**
              * Creates a new EpochReport instance using the specified properties.
@@ -1273,6 +1279,9 @@ export namespace vmha {
 
                 /** EpochReport leaseRevision */
                 leaseRevision?: (number|null);
+
+                /** EpochReport detail */
+                detail?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -3737,6 +3737,7 @@ export const vmha = $root.vmha = (() => {
          * @property {number} EPOCH_EVENT_SENT=1 EPOCH_EVENT_SENT value
          * @property {number} EPOCH_EVENT_ACKED=2 EPOCH_EVENT_ACKED value
          * @property {number} EPOCH_EVENT_ACTIVATED=3 EPOCH_EVENT_ACTIVATED value
+         * @property {number} EPOCH_EVENT_REJECTED=4 EPOCH_EVENT_REJECTED value
          */
         v1.EpochEvent = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -3744,6 +3745,7 @@ export const vmha = $root.vmha = (() => {
             values[valuesById[1] = "EPOCH_EVENT_SENT"] = 1;
             values[valuesById[2] = "EPOCH_EVENT_ACKED"] = 2;
             values[valuesById[3] = "EPOCH_EVENT_ACTIVATED"] = 3;
+            values[valuesById[4] = "EPOCH_EVENT_REJECTED"] = 4;
             return values;
         })();
 
@@ -3760,6 +3762,7 @@ export const vmha = $root.vmha = (() => {
              * @property {vmha.v1.EpochEvent|null} [event] EpochReport event
              * @property {string|null} [stateDigest] EpochReport stateDigest
              * @property {number|null} [leaseRevision] EpochReport leaseRevision
+             * @property {string|null} [detail] EpochReport detail
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3856,6 +3859,14 @@ export const vmha = $root.vmha = (() => {
             EpochReport.prototype.leaseRevision = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * EpochReport detail.
+             * @member {string} detail
+             * @memberof vmha.v1.EpochReport
+             * @instance
+             */
+            EpochReport.prototype.detail = "";
+
+            /**
              * Creates a new EpochReport instance using the specified properties.
              * @function create
              * @memberof vmha.v1.EpochReport
@@ -3903,6 +3914,8 @@ export const vmha = $root.vmha = (() => {
                     writer.uint32(/* id 7, wireType 2 =*/58).string(message.stateDigest);
                 if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision") && (typeof message.leaseRevision === "object" ? message.leaseRevision.low || message.leaseRevision.high : message.leaseRevision !== 0))
                     writer.uint32(/* id 8, wireType 0 =*/64).uint64(message.leaseRevision);
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.detail);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4019,6 +4032,15 @@ export const vmha = $root.vmha = (() => {
                                 delete message.leaseRevision;
                             continue;
                         }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.detail = value;
+                            else
+                                delete message.detail;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4075,6 +4097,9 @@ export const vmha = $root.vmha = (() => {
                 if (message.leaseRevision != null && $Object.hasOwnProperty.call(message, "leaseRevision"))
                     if (!$util.isInteger(message.leaseRevision) && !(message.leaseRevision && $util.isInteger(message.leaseRevision.low) && $util.isInteger(message.leaseRevision.high)))
                         return "leaseRevision: integer|Long expected";
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    if (!$util.isString(message.detail))
+                        return "detail: string expected";
                 return null;
             };
 
@@ -4136,6 +4161,10 @@ export const vmha = $root.vmha = (() => {
                     case 3:
                         message.event = 3;
                         break;
+                    case "EPOCH_EVENT_REJECTED":
+                    case 4:
+                        message.event = 4;
+                        break;
                     default:
                         if (typeof object.event === "number" && (object.event | 0) === object.event)
                             message.event = object.event;
@@ -4153,6 +4182,9 @@ export const vmha = $root.vmha = (() => {
                             message.leaseRevision = object.leaseRevision;
                         else if (typeof object.leaseRevision === "object")
                             message.leaseRevision = new $util.LongBits(object.leaseRevision.low >>> 0, object.leaseRevision.high >>> 0).toNumber(true);
+                if (object.detail != null)
+                    if (typeof object.detail !== "string" || object.detail.length)
+                        message.detail = $String(object.detail);
                 return message;
             };
 
@@ -4190,6 +4222,7 @@ export const vmha = $root.vmha = (() => {
                         object.leaseRevision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.leaseRevision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.detail = "";
                 }
                 if (message.protocolVersion != null && $Object.hasOwnProperty.call(message, "protocolVersion"))
                     object.protocolVersion = message.protocolVersion;
@@ -4217,6 +4250,8 @@ export const vmha = $root.vmha = (() => {
                         object.leaseRevision = options.longs === $String ? $String(message.leaseRevision) : message.leaseRevision;
                     else
                         object.leaseRevision = options.longs === $String ? $util.Long.prototype.toString.call(message.leaseRevision) : options.longs === $Number ? new $util.LongBits(message.leaseRevision.low >>> 0, message.leaseRevision.high >>> 0).toNumber(true) : message.leaseRevision;
+                if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                    object.detail = message.detail;
                 return object;
             };
 
