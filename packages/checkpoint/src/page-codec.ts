@@ -34,18 +34,20 @@ export function encodePage(
   at: number,
 ): { encoding: PageEncoding; length: number } {
   const words = wordsOf(page, scratchA);
-  if (isZero(words)) return { encoding: PageEncoding.Zero, length: 0 };
+  const wo = wordsAt;
+  if (isZero(words, wo)) return { encoding: PageEncoding.Zero, length: 0 };
   if (previous !== undefined) {
     const old = wordsOf(previous, scratchB);
+    const oo = wordsAt;
     // A delta that is not clearly smaller than the page on its own is not worth the receiver's dependence on
     // its copy; fall through to the standalone forms.
-    if (mayRepeat(words, old)) {
-      const length = encodeRuns(words, old, out, at, PAGE_BYTES / 2);
+    if (mayRepeat(words, wo, old, oo)) {
+      const length = encodeRuns(words, wo, old, oo, out, at, PAGE_BYTES / 2);
       if (length >= 0) return { encoding: PageEncoding.Delta, length };
     }
   }
-  if (mayRepeat(words, undefined)) {
-    const length = encodeRuns(words, undefined, out, at, PAGE_BYTES - 1);
+  if (mayRepeat(words, wo, undefined, 0)) {
+    const length = encodeRuns(words, wo, undefined, 0, out, at, PAGE_BYTES - 1);
     if (length >= 0) return { encoding: PageEncoding.Sparse, length };
   }
   out.set(page.subarray(0, PAGE_BYTES), at);
@@ -83,10 +85,28 @@ const scratchA = new Uint32Array(PAGE_WORDS);
 const scratchB = new Uint32Array(PAGE_WORDS);
 const scratchOut = new Uint32Array(PAGE_WORDS);
 
+/** Word views of whole buffers, kept for the buffers pages are read from again and again (staging, mirror). */
+const bufferWords = new WeakMap<ArrayBufferLike, Uint32Array>();
+/** Set by `wordsOf`: the index of the page's first word in the array it returned. */
+let wordsAt = 0;
+
+/**
+ * The page's 32-bit words: a view of its whole buffer (the page starts at `wordsAt`) when it is aligned, else a
+ * copy in `scratch` (`wordsAt` 0). No allocation per page: views are per buffer.
+ */
 function wordsOf(page: Uint8Array, scratch: Uint32Array): Uint32Array {
   if (page.length < PAGE_BYTES) throw new RangeError(`a page is ${PAGE_BYTES} bytes, got ${page.length}`);
-  if ((page.byteOffset & 3) === 0) return new Uint32Array(page.buffer, page.byteOffset, PAGE_WORDS);
+  if ((page.byteOffset & 3) === 0 && (page.buffer.byteLength & 3) === 0) {
+    let all = bufferWords.get(page.buffer);
+    if (all === undefined) {
+      all = new Uint32Array(page.buffer);
+      bufferWords.set(page.buffer, all);
+    }
+    wordsAt = page.byteOffset >>> 2;
+    return all;
+  }
   new Uint8Array(scratch.buffer).set(page.subarray(0, PAGE_BYTES));
+  wordsAt = 0;
   return scratch;
 }
 
@@ -98,24 +118,30 @@ const SAMPLE_STRIDE = 32;
  * does, the page is all but certainly incompressible (a page half unchanged misses every sample with chance
  * 2^-32) and goes raw without a scan. Only the choice of encoding depends on this, never its correctness.
  */
-function mayRepeat(words: Uint32Array, base: Uint32Array | undefined): boolean {
-  for (let i = 0; i < PAGE_WORDS; i += SAMPLE_STRIDE)
-    if (words[i] === (base === undefined ? 0 : base[i])) return true;
+function mayRepeat(words: Uint32Array, wo: number, base: Uint32Array | undefined, bo: number): boolean {
+  if (base === undefined) {
+    for (let i = 0; i < PAGE_WORDS; i += SAMPLE_STRIDE) if (words[wo + i] === 0) return true;
+  } else {
+    for (let i = 0; i < PAGE_WORDS; i += SAMPLE_STRIDE) if (words[wo + i] === base[bo + i]) return true;
+  }
   return false;
 }
 
-function isZero(words: Uint32Array): boolean {
-  for (let i = 0; i < PAGE_WORDS; i++) if (words[i] !== 0) return false;
+function isZero(words: Uint32Array, wo: number): boolean {
+  for (let i = 0; i < PAGE_WORDS; i++) if (words[wo + i] !== 0) return false;
   return true;
 }
 
 /**
- * Run-length codes `words` XOR `base` (or `words` alone) into out[at...]; returns the bytes written, or -1 as
- * soon as they would exceed `limit` (so an incompressible page costs one partial pass, not two full ones).
+ * Run-length codes the page's words (from `wo`) XOR `base`'s (from `bo`), or the words alone, into out[at...];
+ * returns the bytes written, or -1 as soon as they would exceed `limit` (so an incompressible page costs part of
+ * one pass, not two full ones).
  */
 function encodeRuns(
   words: Uint32Array,
+  wo: number,
   base: Uint32Array | undefined,
+  bo: number,
   out: Uint8Array,
   at: number,
   limit: number,
@@ -126,23 +152,23 @@ function encodeRuns(
   while (i < PAGE_WORDS) {
     const zeroStart = i;
     if (base === undefined) {
-      while (i < PAGE_WORDS && words[i] === 0) i++;
+      while (i < PAGE_WORDS && words[wo + i] === 0) i++;
     } else {
-      while (i < PAGE_WORDS && words[i] === base[i]) i++;
+      while (i < PAGE_WORDS && words[wo + i] === base[bo + i]) i++;
     }
     const literalStart = i;
-    // Stop scanning as soon as the run cannot fit: an incompressible page costs part of one pass, not a whole one.
+    // Stop scanning as soon as the run cannot fit.
     const literalEnd = Math.min(PAGE_WORDS, literalStart + ((end - pos - 4) >> 2) + 1);
     if (base === undefined) {
-      while (i < literalEnd && words[i] !== 0) i++;
+      while (i < literalEnd && words[wo + i] !== 0) i++;
     } else {
-      while (i < literalEnd && words[i] !== base[i]) i++;
+      while (i < literalEnd && words[wo + i] !== base[bo + i]) i++;
     }
     if (pos + 4 + (i - literalStart) * 4 > end) return -1;
     pos = writeVarint(out, pos, literalStart - zeroStart);
     pos = writeVarint(out, pos, i - literalStart);
     for (let w = literalStart; w < i; w++) {
-      const x = base === undefined ? words[w] : (words[w] ^ base[w]) >>> 0;
+      const x = base === undefined ? words[wo + w] : (words[wo + w] ^ base[bo + w]) >>> 0;
       out[pos] = x & 0xff;
       out[pos + 1] = (x >>> 8) & 0xff;
       out[pos + 2] = (x >>> 16) & 0xff;
@@ -155,6 +181,7 @@ function encodeRuns(
 
 function decodeRuns(data: Uint8Array, target: Uint8Array, xor: boolean): void {
   const result = xor ? wordsOf(target, scratchOut) : scratchOut.fill(0);
+  const ro = xor ? wordsAt : 0;
   let pos = 0;
   let w = 0;
   while (w < PAGE_WORDS) {
@@ -169,7 +196,7 @@ function decodeRuns(data: Uint8Array, target: Uint8Array, xor: boolean): void {
       throw new PageDecodeError('literal run past the end of the data');
     for (let k = 0; k < literals.value; k++, w++, pos += 4) {
       const x = (data[pos] | (data[pos + 1] << 8) | (data[pos + 2] << 16) | (data[pos + 3] << 24)) >>> 0;
-      result[w] = xor ? (result[w] ^ x) >>> 0 : x;
+      result[ro + w] = xor ? (result[ro + w] ^ x) >>> 0 : x;
     }
   }
   if (pos !== data.length) throw new PageDecodeError(`${data.length - pos} bytes after the last run`);
