@@ -88,6 +88,11 @@ describe('planned failover', () => {
     console.info(stdout.trim());
     expect(await primary.exited).toBe(0); // handed over, not fenced
 
+    // The new primary proves its activation with a digest it computes in the background once the guest has
+    // produced output, so the ACTIVATED report follows the handover's reply.
+    await until('the activation report', async () =>
+      reports.some((r) => r.event === EpochEvent.EPOCH_EVENT_ACTIVATED),
+    );
     const activated = reports.find((r) => r.event === EpochEvent.EPOCH_EVENT_ACTIVATED);
     expect(activated?.sender).toBe('pl-b');
     const sent = reports.find(
