@@ -71,6 +71,8 @@ export interface BackupVmOptions extends ReplicationTiming {
 
 /** The longest a promoted VMM's activation digest waits for the first output before it starts anyway. */
 const ACTIVATION_DIGEST_DELAY_MS = 500;
+/** Pages the activation digest reads between two turns of the event loop (4 MiB). */
+const ACTIVATION_DIGEST_SLICE_PAGES = 1024;
 
 export type BackupState =
   | { kind: 'joining' }
@@ -496,16 +498,22 @@ export class BackupVm {
     const activatedEpoch = this.stats.lastAppliedEpoch;
     const appliedDigest = this.stats.lastDigest;
     const t1 = performance.now();
-    // It starts reading once the new primary's first output has left (or after a while, for a silent guest).
+    // It starts reading once the new primary's first output has left (or after a while, for a silent guest):
+    // a macrotask after the release, so the publish and the socket write (microtasks) come before the first
+    // slice. Slices of 4 MiB keep what the guest says next from waiting behind more than a few ms of reading.
     let firstOutputLeft!: () => void;
     const started = new Promise<void>((r) => {
-      firstOutputLeft = r;
+      firstOutputLeft = () => setImmediate(r);
       setTimeout(r, ACTIVATION_DIGEST_DELAY_MS).unref();
     });
     let slices = 0;
     const pause = () => (slices++ === 0 ? started : new Promise<void>((r) => setImmediate(r)));
     void machine
-      .freshStateDigestInBackground({ pause, records: activatedRecords })
+      .freshStateDigestInBackground({
+        pause,
+        records: activatedRecords,
+        slicePages: ACTIVATION_DIGEST_SLICE_PAGES,
+      })
       .then((digest) => {
         this.stats.activationDigestMs = performance.now() - t1;
         this.reportActivation(digest, appliedDigest, activatedEpoch, s.streamId, cas.revision);

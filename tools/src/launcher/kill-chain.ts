@@ -97,6 +97,10 @@ export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>
       `run ${run}: ${now.instance} protected`,
       async () => (await counters(cluster, now.service, now.instance))['repl.protected'] === 1,
     );
+    // The next backup waits as a standby (the protected primary turns it away) and joins the promoted VMM once
+    // that one runs the guest. Started before the clients and the kill, its process start-up (a second or more
+    // of CPU) competes with neither the load nor the failover it is there to follow.
+    const nextBackup = { instance: `${o.prefix}${run + 1}`, proc: await launchBackup(run + 1) };
     // The baseline must be this VMM's own counters: an empty answer (busy, timed out) would make any traffic
     // count as "at work", and the kill could land before this run's clients even start.
     let before: Record<string, number> = {};
@@ -131,8 +135,6 @@ export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>
     now.proc.signal('SIGKILL');
     await now.proc.exited;
     const promoted: GuestHost = { service: 'backup-vmm', ...backup };
-    // The next backup starts at once: it joins the promoted VMM as soon as that one runs the guest.
-    const nextBackup = { instance: `${o.prefix}${run + 1}`, proc: await launchBackup(run + 1) };
     const outcome = await clients;
     await until(
       `run ${run}: ${promoted.instance} promoted`,

@@ -54,9 +54,9 @@ export interface DecodedRecords {
 }
 
 /**
- * Validates a set of records completely enough to trust them for activation, cheaply enough to do per epoch:
- * vCPU, NIC and layout are decoded; the kernel record's header and framing are checked (its guest-tcp state is
- * rebuilt only at activation). Throws SnapshotFormatError naming the problem.
+ * Decodes a set of records: vCPU, NIC and layout in full; the kernel record's header and framing (its guest-tcp
+ * state is rebuilt by `GuestKernel.restore`, or checked by `GuestKernel.checkRecord`, as a replica does for every
+ * checkpoint). Throws SnapshotFormatError naming the problem.
  */
 export function decodeMachineRecords(records: MachineRecords, memoryBytes: number): DecodedRecords {
   for (const name of MACHINE_RECORD_NAMES) {

@@ -14,7 +14,7 @@ function capturedPages(pages: Uint32Array, staging: Uint8Array): Array<[number, 
 }
 
 describe('replication: captures and the replica', () => {
-  it('a bad checkpoint changes nothing: the replica stays at the previous epoch', () => {
+  it('a bad checkpoint, or one the guest could not resume from, changes nothing: the replica stays at the previous epoch', () => {
     const w = startWorld(43);
     advance(w, 60);
     const replica = new MachineReplica(w.a.memory.size);
@@ -42,6 +42,14 @@ describe('replication: captures and the replica', () => {
     ).toThrow(/outside memory/);
     expect(() => replica.applyCheckpoint([[pages[0][0], new Uint8Array(10)]], next.records)).toThrow(
       /not 4096 bytes/,
+    );
+    // Framed well, but a guest that could not resume: a connection in a state TCP does not have.
+    const kernel = next.records.kernel.slice();
+    const at = Buffer.from(kernel).indexOf('ESTABLISHED');
+    expect(at).toBeGreaterThan(0);
+    kernel[at + 10] = 'X'.charCodeAt(0);
+    expect(() => replica.applyCheckpoint(pages, { ...next.records, kernel })).toThrow(
+      /guest-tcp state is invalid: snapshot has unknown TCP state "ESTABLISHEX"/,
     );
     const { layout: _layout, ...missing } = next.records;
     expect(() => replica.applyCheckpoint(pages, missing as MachineRecords)).toThrow(
