@@ -7,6 +7,7 @@ export {
   STACK_STATE_VERSION,
   resolveConfig,
   type ConnectOptions,
+  type StackDriver,
 } from './stack.ts';
 export {
   TcpSocketError,

@@ -286,6 +286,11 @@ describe('snapshot and restore', () => {
       }
       expect(error, what).toBeInstanceOf(Error);
       if (what !== 'future version') expect(error, what).toBeInstanceOf(StateFormatError);
+      // checkState (a backup's check of every checkpoint) refuses exactly what restore refuses.
+      expect(() => TcpStack.checkState(bytes), what).toThrow((error as Error).message);
     }
+    const before = good.slice();
+    expect(() => TcpStack.checkState(good)).not.toThrow();
+    expect(Buffer.compare(good, before)).toBe(0); // read in place, left as it was
   });
 });

@@ -354,16 +354,23 @@ export class TcpStack {
    * snapshot; the driver supplies the clock and output. Event handlers are not state: re-attach them by socket
    * id (`socket(id)`) and listener port (`listener(port)`).
    */
-  static restore(
-    bytes: Uint8Array,
-    driver: {
-      clock: Clock;
-      output: (packet: Uint8Array) => void;
-      congestionControllerFactory?: CongestionControllerFactory;
-      replicationStatus?: () => ReplicationStatus | undefined;
-    },
-  ): TcpStack {
-    const r = new StateReader(bytes);
+  static restore(bytes: Uint8Array, driver: StackDriver): TcpStack {
+    return TcpStack.restoreFrom(new StateReader(bytes), driver);
+  }
+
+  /**
+   * Checks that saveState() bytes restore, by restoring them into a stack that is dropped: throws what restore()
+   * would. The queues are read in place, not copied (a backup checks every checkpoint this way).
+   */
+  static checkState(bytes: Uint8Array, driver: Partial<StackDriver> = {}): void {
+    TcpStack.restoreFrom(new StateReader(bytes, { borrow: true }), {
+      clock: STOPPED_CLOCK,
+      output: () => {},
+      ...driver,
+    });
+  }
+
+  private static restoreFrom(r: StateReader, driver: StackDriver): TcpStack {
     if (r.u32('magic') !== MAGIC) throw new StateFormatError('not a guest-tcp snapshot (bad magic)');
     const version = r.u32('version');
     if (version !== STACK_STATE_VERSION) {
@@ -613,3 +620,14 @@ function checkPort(port: number, what: string): void {
     throw new TcpSocketError('EINVAL', `invalid ${what} ${port}: expected an integer in [1, 65535]`);
   }
 }
+
+/** What a restored stack is given by its driver: time, the wire, and optionally its congestion control. */
+export interface StackDriver {
+  clock: Clock;
+  output: (packet: Uint8Array) => void;
+  congestionControllerFactory?: CongestionControllerFactory;
+  replicationStatus?: () => ReplicationStatus | undefined;
+}
+
+/** The clock of a stack restored only to be checked: it never runs. */
+const STOPPED_CLOCK: Clock = { now: () => 0 };

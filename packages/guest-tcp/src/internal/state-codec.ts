@@ -87,7 +87,14 @@ export class StateReader {
   private readonly view: DataView;
   private at = 0;
 
-  constructor(private readonly buf: Uint8Array) {
+  /**
+   * `borrow`: byte fields are views of `buf`, not copies. Only for a state read to be checked and dropped: a
+   * restored stack owns its queues, and the buffer it was read from may be reused.
+   */
+  constructor(
+    private readonly buf: Uint8Array,
+    private readonly options: { borrow?: boolean } = {},
+  ) {
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
 
@@ -130,7 +137,8 @@ export class StateReader {
   bytes(what: string): Uint8Array {
     const n = this.u32(`${what} length`);
     this.need(n, what);
-    const v = new Uint8Array(this.buf.subarray(this.at, this.at + n)); // a copy even when given a Buffer
+    const view = this.buf.subarray(this.at, this.at + n);
+    const v = this.options.borrow ? view : new Uint8Array(view); // a copy even when given a Buffer
     this.at += n;
     return v;
   }
