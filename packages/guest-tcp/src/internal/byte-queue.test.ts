@@ -93,4 +93,40 @@ describe('ByteQueue', () => {
     }
     expect([...q.toBytes()]).toEqual(model);
   });
+
+  it('stays exact over thousands of chunks consumed a little at a time (the consumed ones dropped in batches)', () => {
+    const rng = new SeededRandom(86);
+    const q = new ByteQueue();
+    const model: number[] = []; // every byte ever queued; the queue holds model[consumed..]
+    let consumed = 0;
+    let chunks = 0;
+    const push = () => {
+      const chunk = Uint8Array.from({ length: rng.int(1, 8) }, () => rng.int(0, 255));
+      q.pushOwned(chunk);
+      model.push(...chunk);
+      chunks++;
+    };
+    const expectRange = (off: number, len: number) => {
+      const dst = new Uint8Array(len);
+      q.copyTo(dst, 0, off, len);
+      for (let k = 0; k < len; k++)
+        if (dst[k] !== model[consumed + off + k]) expect(dst[k]).toBe(model[consumed + off + k]);
+    };
+    for (let i = 0; i < 4000; i++) push();
+    for (let step = 0; step < 4000; step++) {
+      if (rng.int(0, 3) === 0) push();
+      const n = rng.int(0, Math.min(8, q.length));
+      q.discard(n);
+      consumed += n;
+      expect(q.headPosition).toBe(consumed);
+      expect(q.length).toBe(model.length - consumed);
+      if (q.length > 0) {
+        const off = rng.int(0, q.length - 1);
+        expectRange(off, rng.int(0, Math.min(500, q.length - off)));
+      }
+    }
+    expect(consumed).toBeGreaterThan(8000); // thousands of chunks consumed: past the first batch drop
+    expect(chunks).toBeGreaterThan(4500);
+    expectRange(0, q.length);
+  });
 });

@@ -3,11 +3,17 @@
  * Used for the send buffer (bytes from SND.UNA onward) and the in-order receive buffer.
  */
 export class ByteQueue {
+  /** Live chunks are chunks[head..]; consumed ones are dropped in batches (an Array shift is O(chunks)). */
   private chunks: Uint8Array[] = [];
-  /** Bytes of chunks[0] already consumed. */
+  /** starts[i]: the stream position (as headPosition counts) of chunks[i]'s first byte. */
+  private starts: number[] = [];
+  private head = 0;
+  /** Bytes of chunks[head] already consumed. */
   private headOffset = 0;
   private total = 0;
   private discarded = 0;
+  /** Stream position after the last byte queued. */
+  private end = 0;
 
   get length(): number {
     return this.total;
@@ -22,6 +28,8 @@ export class ByteQueue {
   pushOwned(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     this.chunks.push(chunk);
+    this.starts.push(this.end);
+    this.end += chunk.length;
     this.total += chunk.length;
   }
 
@@ -31,19 +39,23 @@ export class ByteQueue {
     this.total -= n;
     this.discarded += n;
     while (n > 0) {
-      const head = this.chunks[0];
-      const left = head.length - this.headOffset;
+      const left = this.chunks[this.head].length - this.headOffset;
       if (n < left) {
         this.headOffset += n;
         return;
       }
       n -= left;
-      this.chunks.shift();
+      this.head++;
       this.headOffset = 0;
     }
     if (this.total === 0) {
       this.chunks.length = 0;
-      this.headOffset = 0;
+      this.starts.length = 0;
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.chunks.length) {
+      this.chunks.splice(0, this.head); // amortised: at most once per `head` chunks consumed
+      this.starts.splice(0, this.head);
+      this.head = 0;
     }
   }
 
@@ -51,12 +63,10 @@ export class ByteQueue {
   copyTo(dst: Uint8Array, at: number, offset: number, length: number): void {
     if (offset + length > this.total)
       throw new RangeError(`copy of ${offset}+${length} past ${this.total} bytes`);
-    let skip = offset + this.headOffset;
-    let i = 0;
-    while (skip >= this.chunks[i].length) {
-      skip -= this.chunks[i].length;
-      i++;
-    }
+    if (length === 0) return;
+    const position = this.discarded + offset;
+    let i = this.chunkAt(position);
+    let skip = position - this.starts[i];
     while (length > 0) {
       const chunk = this.chunks[i++];
       const n = Math.min(length, chunk.length - skip);
@@ -67,11 +77,23 @@ export class ByteQueue {
     }
   }
 
+  /** The index of the live chunk holding stream position `position` (a binary search: segments are cut anywhere). */
+  private chunkAt(position: number): number {
+    let lo = this.head;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid] <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   /** Removes and returns up to `max` bytes from the front (a view when one chunk suffices). */
   take(max = this.total): Uint8Array {
     const n = Math.min(max, this.total);
     if (n === 0) return new Uint8Array(0);
-    const head = this.chunks[0];
+    const head = this.chunks[this.head];
     let out: Uint8Array;
     if (head.length - this.headOffset >= n) {
       out = head.subarray(this.headOffset, this.headOffset + n);
