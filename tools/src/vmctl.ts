@@ -3,7 +3,7 @@
  *
  *   npm run vmctl -- handover vm-1 [--nats nats://127.0.0.1:4222]   planned failover to the VM's synced backup
  *   npm run vmctl -- epochs vm-1 [--count 20]                         prints the VM's epoch reports as they come
- *   npm run vmctl -- mode vm-1 speculative                            switches remus <-> speculative at run time
+ *   npm run vmctl -- mode vm-1 speculative+racc                       switches remus, speculative, speculative+racc
  *
  * The NATS URL defaults to $VMHA_NATS_URL, then nats://127.0.0.1:4222.
  */
@@ -15,8 +15,10 @@ import {
   HandoverRequest,
   ModeReply,
   ModeRequest,
+  REPLICATION_MODES,
   decodeMessage,
   encodeMessage,
+  isReplicationMode,
   isSubjectToken,
   subjects,
 } from '@vmha/shared-proto';
@@ -25,7 +27,7 @@ import { parseArgs } from 'node:util';
 
 const USAGE = `usage: npm run vmctl -- handover <vm-id> [--nats URL] [--timeout-ms N]
        npm run vmctl -- epochs <vm-id> [--nats URL] [--count N]
-       npm run vmctl -- mode <vm-id> remus|speculative [--nats URL]`;
+       npm run vmctl -- mode <vm-id> remus|speculative|speculative+racc [--nats URL]`;
 
 function fail(message: string): never {
   console.error(`vmctl: ${message}\n${USAGE}`);
@@ -49,8 +51,8 @@ const { values: opts, positionals } = (() => {
 const [command, vmId, modeArg] = positionals;
 if (command !== 'handover' && command !== 'epochs' && command !== 'mode')
   fail(`unknown command ${JSON.stringify(command)}`);
-if (command === 'mode' && modeArg !== 'remus' && modeArg !== 'speculative')
-  fail(`mode ${JSON.stringify(modeArg)}: remus or speculative`);
+if (command === 'mode' && !isReplicationMode(modeArg ?? ''))
+  fail(`mode ${JSON.stringify(modeArg)}: ${REPLICATION_MODES.join(', ')}`);
 if (!isSubjectToken(vmId)) fail(`invalid vm id ${JSON.stringify(vmId)}`);
 const positive = (name: 'timeout-ms' | 'count', min: number): number => {
   const v = Number(opts[name]);

@@ -60,6 +60,8 @@ export interface ProtectedVmOptions {
   tracer?: Tracer;
   meter?: Meter;
   speculation?: boolean;
+  /** The guest kernel's TCP congestion control (default: the stack's). */
+  guestCongestionControl?: 'cubic' | 'newreno' | 'racc';
   onHandedOver?: (to: string) => void;
 }
 
@@ -77,7 +79,13 @@ export async function protectedVmUnderLoad(nc: () => Promise<NatsConnection>, o:
     vmId: o.vmId,
     instance: 'primary-a',
     machine: Machine.create(
-      { address: VIP, memoryBytes: MEMORY, seed: 5, nic: { rxRingSize: 1024, txRingSize: 1024 } },
+      {
+        address: VIP,
+        memoryBytes: MEMORY,
+        seed: 5,
+        nic: { rxRingSize: 1024, txRingSize: 1024 },
+        ...(o.guestCongestionControl ? { tcp: { congestionControl: o.guestCongestionControl } } : {}),
+      },
       image(),
     ),
     nc: primaryNc,

@@ -35,11 +35,20 @@ const settings = defineSettings({
   },
   mode: {
     type: 'enum',
-    values: ['native', 'remus', 'speculative'],
+    values: ['native', 'remus', 'speculative', 'speculative+racc'],
     default: 'native',
     description:
       'native: unreplicated; remus: primary of epoch replication (a backup-vmm protects it), output held until ' +
-      "acked; speculative: remus with the guest's TCP segments acked at once and delivered by the VMM",
+      "acked; speculative: remus with the guest's TCP segments acked at once and delivered by the VMM; " +
+      "speculative+racc: speculative with the VMM's buffer announced to the guest's racc congestion control",
+  },
+  guestCongestionControl: {
+    type: 'enum',
+    values: ['racc', 'cubic', 'newreno'],
+    default: 'racc',
+    description:
+      "The guest kernel's TCP congestion control. racc (replication-aware, VEE 2012) is CUBIC unless a " +
+      'speculative+racc VMM announces its buffer, so a guest booted with it can be switched into that mode',
   },
   ...replicationSettings,
 });
@@ -54,11 +63,11 @@ await runService({
       address: c.vip,
       memoryBytes: c.memoryMib * 1024 * 1024,
       seed: c.seed,
-      tcp: { mss: c.mss },
+      tcp: { mss: c.mss, congestionControl: c.guestCongestionControl },
       nic: { rxRingSize: c.ringSize, txRingSize: c.ringSize },
     };
     const programs = standardGuestImage({ respMemoryBytes: c.respMemoryMib * 1024 * 1024 });
-    if (c.mode === 'remus' || c.mode === 'speculative') {
+    if (c.mode !== 'native') {
       const { nc, lease } = await connectReplication(ctx, c);
       const revision = await lease.acquireFresh('unprotected');
       const vm = new ReplicatedVm({
@@ -77,8 +86,9 @@ await runService({
         onHandedOver: (to) => void ctx.shutdown(`handed the guest over to ${to}`, 0),
         tracer: ctx.tracer,
         metrics: new ReplicationMetrics(ctx.meter, c.vmId),
-        speculation: c.mode === 'speculative' ? {} : undefined,
+        speculation: c.mode === 'remus' ? undefined : {},
       });
+      if (c.mode === 'speculative+racc') vm.setMode('speculative+racc');
       vm.start();
       ctx.logger.info('guest running as the primary', { vm: c.vmId, vip: c.vip, leaseRevision: revision });
       const timer = setInterval(() => {

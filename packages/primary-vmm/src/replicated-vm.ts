@@ -31,6 +31,9 @@ import {
   JoinRequest,
   ModeReply,
   ModeRequest,
+  REPLICATION_MODES,
+  isReplicationMode,
+  type ReplicationMode,
   TakeoverOrder,
   TakeoverReply,
   VipAnnouncement,
@@ -41,7 +44,12 @@ import {
 import { NetworkAttachment, type LinkImpairments } from '@vmha/vnet';
 import { randomUUID } from 'node:crypto';
 import { ReplicationMetrics } from './replication-metrics.ts';
-import { Speculation, type SpeculationOptions } from '@vmha/speculation';
+import {
+  DEFAULT_FLOW_BUFFER_BYTES,
+  RACC_FLOW_BUFFER_BYTES,
+  Speculation,
+  type SpeculationOptions,
+} from '@vmha/speculation';
 import { parseIpv4Address } from '@vmha/guest-tcp';
 import { VcpuRunner } from './vcpu-runner.ts';
 
@@ -149,6 +157,9 @@ export class ReplicatedVm {
    * instead of `output`; back in `remus` mode it keeps only the connections it already speculated.
    */
   private spec: Speculation | undefined;
+  /** `speculative+racc`: the guest is told the replication buffer (see announceReplicationStatus). */
+  private racc = false;
+  private lastCommitMs: number | undefined;
   /** When each epoch in flight was captured (its commit latency runs to the ack). */
   private readonly capturedAt = new Map<number, number>();
   private lastCaptureAt: number | undefined;
@@ -199,6 +210,9 @@ export class ReplicatedVm {
       this.spec = from
         ? Speculation.restore(from.bytes, this.speculationOptions())
         : new Speculation(this.speculationOptions());
+      // The NIC's replication registers are device state: a guest resumed from a `speculative+racc` primary's
+      // checkpoint was being told the buffer, and goes on being told it.
+      this.racc = this.spec.speculateNewFlows && o.machine.replicationStatus !== undefined;
     }
     this.attachment = new NetworkAttachment({
       bus: o.nc,
@@ -219,22 +233,53 @@ export class ReplicatedVm {
     return this.spec;
   }
 
-  /** How new connections' output goes out: held until acked (`remus`), or acked at once by the VMM. */
-  get mode(): 'remus' | 'speculative' {
-    return this.spec?.speculateNewFlows ? 'speculative' : 'remus';
+  /**
+   * How new connections' output goes out: held until acked (`remus`), or acked at once by the VMM
+   * (`speculative`), which in `speculative+racc` also tells the guest's TCP its buffer through the NIC.
+   */
+  get mode(): ReplicationMode {
+    if (!this.spec?.speculateNewFlows) return 'remus';
+    return this.racc ? 'speculative+racc' : 'speculative';
   }
 
   /**
    * Switches the mode at run time. Connections open now keep the way they started (the guest's view of a
-   * speculated one depends on the VMM); new ones take the new mode.
+   * speculated one depends on the VMM); new ones take the new mode. In `speculative+racc` new flows get the larger
+   * buffer and the NIC's replication registers announce it from the next epoch; leaving it clears them, and the
+   * guest's `racc` congestion control falls back to CUBIC.
    */
-  setMode(mode: 'remus' | 'speculative'): void {
-    if (mode === 'speculative' && !this.spec) {
+  setMode(mode: ReplicationMode): void {
+    if (mode !== 'remus' && !this.spec) {
       this.spec = new Speculation(this.speculationOptions());
       this.timers.push(setInterval(() => this.spec?.tick(), 10));
     }
-    if (this.spec) this.spec.speculateNewFlows = mode === 'speculative';
+    if (this.spec) {
+      this.spec.speculateNewFlows = mode !== 'remus';
+      this.spec.flowBufferBytes =
+        mode === 'speculative+racc'
+          ? RACC_FLOW_BUFFER_BYTES
+          : (this.o.speculation?.bufferBytes ?? DEFAULT_FLOW_BUFFER_BYTES);
+    }
+    this.racc = mode === 'speculative+racc';
+    this.announceReplicationStatus();
     this.o.logger.info('mode', { mode });
+  }
+
+  /**
+   * `speculative+racc` (VEE 2012 §4): the NIC's paravirtual registers tell the guest the buffer it may fill, how
+   * full it is and the epoch timing. Written at each epoch boundary, so each capture carries what the guest saw.
+   */
+  private announceReplicationStatus(): void {
+    if (!this.racc || !this.spec) {
+      if (this.machine.replicationStatus !== undefined) this.machine.setReplicationStatus(undefined);
+      return;
+    }
+    this.machine.setReplicationStatus({
+      capacityBytes: this.spec.capacityBytes,
+      occupancyBytes: this.spec.occupancyBytes,
+      epochMs: this.o.epochMs,
+      commitLatencyMs: this.lastCommitMs ?? this.o.epochMs,
+    });
   }
 
   private speculationOptions(): SpeculationOptions {
@@ -252,8 +297,8 @@ export class ReplicatedVm {
     const reply = (accepted: boolean, reason: string): void => {
       msg.respond(encodeMessage(ModeReply, { vmId: this.o.vmId, accepted, reason, mode: this.mode }));
     };
-    if (req.mode !== 'remus' && req.mode !== 'speculative')
-      return reply(false, `unknown mode ${JSON.stringify(req.mode)}: remus or speculative`);
+    if (!isReplicationMode(req.mode))
+      return reply(false, `unknown mode ${JSON.stringify(req.mode)}: ${REPLICATION_MODES.join(', ')}`);
     this.setMode(req.mode);
     reply(true, '');
   }
@@ -352,7 +397,8 @@ export class ReplicatedVm {
       'net.received': this.attachment.counters.received,
       'vm.virtual_time_ms': this.machine.virtualNow(),
       'vcpu.running': this.runner.runState.kind === 'running' ? 1 : 0,
-      'repl.speculative': this.mode === 'speculative' ? 1 : 0,
+      'repl.speculative': this.mode === 'remus' ? 0 : 1,
+      'repl.racc': this.mode === 'speculative+racc' ? 1 : 0,
       'vcpu.max_stall_ms': this.runner.counters.maxStallMs,
       ...Object.fromEntries(Object.entries(this.spec?.counters ?? {}).map(([k, v]) => [`spec.${k}`, v])),
       'repl.pause_p50_ms': this.recentPauses.quantile(0.5),
@@ -564,6 +610,7 @@ export class ReplicatedVm {
   private captureEpoch(resume: boolean): number {
     const span = this.o.tracer?.startSpan('epoch', { attributes: { 'vm.id': this.o.vmId } });
     this.runner.pause(); // runs the guest up to now, then stops its vCPU and clock
+    this.announceReplicationStatus();
     const t0 = performance.now(); // the pause: from the vCPU stopping to its resuming
     const capture = this.machine.captureCheckpoint();
     // The speculation flow table at the same instant: the backup resumes delivery from it.
@@ -676,6 +723,7 @@ export class ReplicatedVm {
           if (e > verdict.epoch) break;
           this.metrics.epochAcked(performance.now() - at);
           this.recentCommits.add(performance.now() - at);
+          this.lastCommitMs = performance.now() - at;
           this.capturedAt.delete(e);
         }
         this.stats.lastAckedEpoch = verdict.epoch;

@@ -28,6 +28,7 @@ export {
   vmha,
 } from './messages.ts';
 export * as subjects from './subjects.ts';
+export { REPLICATION_MODES, isReplicationMode, type ReplicationMode } from './replication-modes.ts';
 export { SubjectError, isSubjectToken } from './subjects.ts';
 export type {
   DecodeFailureReason,

@@ -6,6 +6,9 @@
 export {
   Speculation,
   SpeculationStateError,
+  DEFAULT_FLOW_BUFFER_BYTES,
+  MAX_FLOW_BUFFER_BYTES,
+  RACC_FLOW_BUFFER_BYTES,
   type SpeculationCounters,
   type SpeculationOptions,
 } from './speculation.ts';

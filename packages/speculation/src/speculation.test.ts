@@ -20,7 +20,13 @@ import {
   type TcpSocket,
 } from '@vmha/guest-tcp';
 import { describe, expect, it } from 'vitest';
-import { Speculation, SpeculationStateError } from './speculation.ts';
+import {
+  DEFAULT_FLOW_BUFFER_BYTES,
+  MAX_FLOW_BUFFER_BYTES,
+  RACC_FLOW_BUFFER_BYTES,
+  Speculation,
+  SpeculationStateError,
+} from './speculation.ts';
 
 const GUEST = '10.5.0.2';
 const CLIENT = '10.5.0.9';
@@ -470,5 +476,28 @@ describe('speculation state', () => {
         expect(e).toBeInstanceOf(SpeculationStateError);
       }
     }
+  });
+
+  it('keeps the flow buffer a mode set across a save and restore, and refuses an impossible one', () => {
+    const options = {
+      guestAddress: toIpv4Address(GUEST),
+      now: () => 0,
+      toGuest: () => undefined,
+      toNetwork: () => undefined,
+    };
+    const spec = new Speculation(options);
+    expect(spec.capacityBytes).toBe(DEFAULT_FLOW_BUFFER_BYTES);
+    spec.flowBufferBytes = RACC_FLOW_BUFFER_BYTES;
+    const saved = spec.saveState();
+    expect(Speculation.restore(saved, options).capacityBytes).toBe(RACC_FLOW_BUFFER_BYTES);
+    expect(() => (spec.flowBufferBytes = 0)).toThrow(RangeError);
+    expect(() => (spec.flowBufferBytes = MAX_FLOW_BUFFER_BYTES + 1)).toThrow(RangeError);
+    const text = new TextDecoder().decode(saved);
+    // The same length (the header counts the JSON's bytes), a negative buffer.
+    expect(String(RACC_FLOW_BUFFER_BYTES)).toHaveLength(8);
+    const forged = new TextEncoder().encode(
+      text.replace(`"bufferBytes":${RACC_FLOW_BUFFER_BYTES}`, '"bufferBytes":-1000000'),
+    );
+    expect(() => Speculation.restore(forged, options)).toThrow(/flow buffer of -1000000 bytes/);
   });
 });

@@ -41,7 +41,12 @@ interface SavedState {
   guestSyns: Array<[string, SynSeen]>;
   /** Absent in states saved before it existed: true. */
   speculateNewFlows?: boolean;
+  /** Each flow's buffer; absent in states saved before it existed: the restoring VMM's option. */
+  bufferBytes?: number;
 }
+
+/** The largest buffer a flow may be given: a racc guest is told it and sends that much ahead. */
+export const MAX_FLOW_BUFFER_BYTES = 256 << 20;
 
 export interface SpeculationOptions {
   /** The guest's IPv4 address (as a number). */
@@ -113,11 +118,11 @@ export class Speculation {
   private held: Held[] = [];
   /** Where the last saved state put each flow's stream and each held packet (for the next save's copies). */
   private lastLayout: SavedLayout = { streams: new Map(), packets: new Map() };
-  private readonly bufferBytes: number;
+  private bufferBytesValue: number;
   private readonly host;
 
   constructor(private readonly o: SpeculationOptions) {
-    this.bufferBytes = o.bufferBytes ?? 4 << 20;
+    this.bufferBytesValue = checkedBufferBytes(o.bufferBytes ?? DEFAULT_FLOW_BUFFER_BYTES);
     this.host = { now: () => o.now(), toGuest: o.toGuest, toNetwork: o.toNetwork, counters: this.counters };
   }
 
@@ -129,7 +134,15 @@ export class Speculation {
 
   /** Bytes each flow may hold (the capacity a replication-aware guest is told). */
   get capacityBytes(): number {
-    return this.bufferBytes;
+    return this.bufferBytesValue;
+  }
+
+  /**
+   * The buffer of flows opened from now on (a mode switch: `speculative+racc` gives its guest a larger one). Open
+   * flows keep theirs until a failover, when every flow takes the one saved last.
+   */
+  set flowBufferBytes(bytes: number) {
+    this.bufferBytesValue = checkedBufferBytes(bytes);
   }
 
   /** Bytes held now, every flow together (acked to the guest, not yet by the client). */
@@ -270,6 +283,7 @@ export class Speculation {
         ...(h.closes ? { closes: h.closes } : {}),
       })),
       speculateNewFlows: this.speculateNewFlows,
+      bufferBytes: this.bufferBytesValue,
       clientSyns: [...this.clientSyns],
       guestSyns: [...this.guestSyns],
     };
@@ -344,7 +358,9 @@ export class Speculation {
       return fail(`bad JSON: ${(e as Error).message}`);
     }
     if (!Array.isArray(saved?.flows) || !Array.isArray(saved.held)) fail('missing flows or held packets');
-    const spec = new Speculation(options);
+    if (saved.bufferBytes !== undefined && !validBufferBytes(saved.bufferBytes))
+      fail(`flow buffer of ${String(saved.bufferBytes)} bytes`);
+    const spec = new Speculation({ ...options, bufferBytes: saved.bufferBytes ?? options.bufferBytes });
     let at = 9 + jsonLength;
     const take = (n: number): Uint8Array => {
       if (!Number.isInteger(n) || n < 0 || at + n > bytes.length) fail('truncated bytes');
@@ -357,7 +373,7 @@ export class Speculation {
         state,
         take(state.bufferedBytes),
         spec.host,
-        spec.bufferBytes,
+        spec.bufferBytesValue,
         options.rto ?? DEFAULT_RTO,
       );
       const k = state.key;
@@ -435,7 +451,7 @@ export class Speculation {
             passive: false,
           },
       this.host,
-      this.bufferBytes,
+      this.bufferBytesValue,
       this.o.rto ?? DEFAULT_RTO,
     );
     this.flows.set(key, flow);
@@ -474,4 +490,23 @@ function flowKeyOf(
   clientPort: number,
 ): string {
   return `${guestAddress}:${guestPort}:${clientAddress}:${clientPort}`;
+}
+
+/** A flow's buffer unless a mode says otherwise. */
+export const DEFAULT_FLOW_BUFFER_BYTES = 4 << 20;
+
+/**
+ * The buffer a `speculative+racc` VMM holds per connection and announces to its guest: enough for a 1 Gbit/s
+ * stream across an epoch of 25 ms and its commit, with room to spare.
+ */
+export const RACC_FLOW_BUFFER_BYTES = 16 << 20;
+
+function validBufferBytes(bytes: unknown): bytes is number {
+  return Number.isInteger(bytes) && (bytes as number) > 0 && (bytes as number) <= MAX_FLOW_BUFFER_BYTES;
+}
+
+function checkedBufferBytes(bytes: number): number {
+  if (!validBufferBytes(bytes))
+    throw new RangeError(`a flow buffer is 1 to ${MAX_FLOW_BUFFER_BYTES} bytes, not ${bytes}`);
+  return bytes;
 }

@@ -7,7 +7,7 @@
 import { toIpv4Address, type SimNetwork, type SimNode } from '@vmha/guest-tcp';
 import type { Machine } from '@vmha/machine';
 import { OutputCommitBuffer, type VmmRecord } from '@vmha/replication';
-import { Speculation } from '@vmha/speculation';
+import { RACC_FLOW_BUFFER_BYTES, Speculation } from '@vmha/speculation';
 import {
   CheckpointPipeline,
   type CheckpointCosts,
@@ -31,11 +31,8 @@ export interface SimulatedVmmOptions {
   speculationBufferBytes?: number;
 }
 
-/**
- * The replication buffer a `speculative+racc` VMM holds per connection and announces to its guest: enough for a
- * 1 Gbit/s stream across an epoch of 25 ms and its commit, with room to spare.
- */
-export const RACC_BUFFER_BYTES = 16 << 20;
+/** The replication buffer a `speculative+racc` VMM holds per connection and announces to its guest. */
+export const RACC_BUFFER_BYTES = RACC_FLOW_BUFFER_BYTES;
 
 export interface SimulatedVmmStats {
   epochs: number;
