@@ -71,9 +71,7 @@ describe('mode switch', () => {
     // Announced at once, then refreshed at every epoch boundary (so every capture carries what the guest saw).
     expect(machine.replicationStatus).toMatchObject({ capacityBytes: RACC_FLOW_BUFFER_BYTES, epochMs: 25 });
     const spec = vm.primary.speculation!;
-    const download = vm.host.run(() =>
-      startBulkDownload(vm.host, { address: VIP, bytes: 24 << 20, seed: 6 }),
-    );
+    const download = vm.host.run(() => startBulkDownload(vm.host, { address: VIP, bytes: 6 << 20, seed: 6 }));
     await until(() => spec.counters.specAcks > 200, 'the new connection to be speculated');
     // The guest's racc congestion control opens its window to the announced buffer, not by probing.
     await until(

@@ -251,7 +251,7 @@ export class ReplicatedVm {
   setMode(mode: ReplicationMode): void {
     if (mode !== 'remus' && !this.spec) {
       this.spec = new Speculation(this.speculationOptions());
-      this.timers.push(setInterval(() => this.spec?.tick(), 10));
+      this.timers.push(setInterval(() => this.spec?.tick(), SPECULATION_TICK_MS));
     }
     if (this.spec) {
       this.spec.speculateNewFlows = mode !== 'remus';
@@ -289,6 +289,7 @@ export class ReplicatedVm {
       toGuest: (p) => this.runner.deliver(p),
       toNetwork: (p) => this.sendOut(p),
       bufferBytes: this.o.speculation?.bufferBytes,
+      pacingBurstMs: SPECULATION_TICK_MS, // (its tick runs on an interval, not at each pacing deadline)
     };
   }
 
@@ -345,7 +346,7 @@ export class ReplicatedVm {
       setInterval(() => this.heartbeatTick(), this.o.heartbeatMs),
     );
     // The speculative flows' retransmission and persist timers (RTO >= 200 ms: 10 ms is fine-grained enough).
-    if (this.spec) this.timers.push(setInterval(() => this.spec?.tick(), 10));
+    if (this.spec) this.timers.push(setInterval(() => this.spec?.tick(), SPECULATION_TICK_MS));
     this.announceVip();
   }
 
@@ -1045,3 +1046,6 @@ class RecentSamples {
     return sorted[Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1))];
   }
 }
+
+/** How often the speculation's timers (RTO, probes, pacing) are looked at. */
+const SPECULATION_TICK_MS = 10;

@@ -79,6 +79,11 @@ export interface FlowHost {
   toGuest(packet: Uint8Array): void;
   toNetwork(packet: Uint8Array): void;
   counters: FlowCounters;
+  /**
+   * Release pacing: the most a flow sends at once, in milliseconds of its pacing rate (at least two segments).
+   * Undefined: no pacing, committed data leaves as fast as the windows allow.
+   */
+  pacingBurstMs?: number;
 }
 
 /** A flow's state for a checkpoint: everything but the buffered bytes, which travel beside it raw. */
@@ -137,6 +142,10 @@ export class SpeculativeFlow {
   private sndMax: number;
   private clientWindow: number;
   private cwnd: number;
+  /** Pacing (see paceAllows): bytes that may leave now, when they were last topped up, when to send on. */
+  private paceTokens = 0;
+  private paceRefilledAt: number | undefined;
+  private paceDeadline: number | undefined;
   private ssthresh = Number.MAX_SAFE_INTEGER;
   private dupAcks = 0;
   private recover: number | undefined;
@@ -202,7 +211,7 @@ export class SpeculativeFlow {
 
   get nextDeadline(): number | undefined {
     let next: number | undefined;
-    for (const d of [this.rtoDeadline, this.persistDeadline, this.tlpDeadline])
+    for (const d of [this.rtoDeadline, this.persistDeadline, this.tlpDeadline, this.paceDeadline])
       if (d !== undefined && (next === undefined || d < next)) next = d;
     return next;
   }
@@ -548,6 +557,10 @@ export class SpeculativeFlow {
   // --- Timers --------------------------------------------------------------------------------------------
 
   tick(now: number): void {
+    if (this.paceDeadline !== undefined && now >= this.paceDeadline) {
+      this.paceDeadline = undefined;
+      this.send();
+    }
     if (this.tlpDeadline !== undefined && now >= this.tlpDeadline) {
       this.tlpDeadline = undefined;
       this.tailLossProbe();
@@ -606,6 +619,7 @@ export class SpeculativeFlow {
       const cwndRoom = this.cwnd - (seqDiff(this.sndNxt, this.clientUna) - sacked);
       const available = seqDiff(committedDataEnd, this.sndNxt);
       const n = Math.min(mss, available, windowRoom, cwndRoom, sackedLimit);
+      if (n > 0 && !this.paceAllows(n)) break; // the rest leaves at the pacing deadline
       if (n > 0) {
         // The FIN rides on the last data segment (it takes no window space).
         const withFin = finReleased && seqAdd(this.sndNxt, n) === fin;
@@ -621,6 +635,34 @@ export class SpeculativeFlow {
     if (unsent && windowShut && this.clientUna === this.sndMax) {
       this.persistDeadline ??= this.host.now() + this.rto.rto; // zero window: probe it (RFC 9293 §3.8.6.1)
     } else this.persistDeadline = undefined;
+  }
+
+  // --- Pacing -----------------------------------------------------------------------------------------------
+
+  /**
+   * The VMM's own sender paces what it releases (as Linux's sk_pacing_rate: 2·cwnd/SRTT in slow start, 1.2·cwnd/SRTT
+   * after), so an epoch's worth of committed data does not hit the client's path as one line-rate burst: a token
+   * bucket of at most `pacingBurstMs` of the rate. Taking `n` bytes from it, or arming the deadline when they
+   * are not there yet. Unpaced before the first RTT sample.
+   */
+  private paceAllows(n: number): boolean {
+    const burstMs = this.host.pacingBurstMs;
+    const srtt = this.rto.srtt;
+    if (burstMs === undefined || srtt === undefined) return true;
+    const now = this.host.now();
+    const rate = ((this.cwnd < this.ssthresh ? 2 : 1.2) * this.cwnd) / Math.max(srtt, 0.01); // bytes per ms
+    const burst = Math.max(2 * this.options.mss, rate * burstMs);
+    this.paceTokens =
+      this.paceRefilledAt === undefined
+        ? burst
+        : Math.min(burst, this.paceTokens + rate * (now - this.paceRefilledAt));
+    this.paceRefilledAt = now;
+    if (this.paceTokens >= n - 1e-6) {
+      this.paceTokens = Math.max(0, this.paceTokens - n);
+      return true;
+    }
+    this.paceDeadline = now + Math.max((n - this.paceTokens) / rate, 0.001); // strictly later (float residue)
+    return false;
   }
 
   /** Sends `len` bytes (and the FIN if flagged) at SND.NXT, and advances it. */

@@ -7,6 +7,7 @@ export {
   Speculation,
   SpeculationStateError,
   DEFAULT_FLOW_BUFFER_BYTES,
+  DEFAULT_PACING_BURST_MS,
   MAX_FLOW_BUFFER_BYTES,
   RACC_FLOW_BUFFER_BYTES,
   type SpeculationCounters,

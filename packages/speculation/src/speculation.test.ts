@@ -79,6 +79,8 @@ class SpeculativeGuest implements SimNode {
    */
   private rxRing: Uint8Array[] = [];
   private clientRight: number | undefined;
+  /** Every data segment toward the client: when (virtual ms), and its payload bytes. */
+  readonly dataSent: Array<[number, number]> = [];
 
   /** Called at the end of each epoch with the guest paused: a checkpoint may be captured then. */
   onEpochEnd: ((epoch: number) => void) | undefined;
@@ -91,6 +93,7 @@ class SpeculativeGuest implements SimNode {
     bufferBytes?: number,
     /** Resume from a checkpoint (failover): the guest stack and speculation as they were at its epoch. */
     from?: Checkpoint,
+    pacingBurstMs?: number | null,
   ) {
     this.address = toIpv4Address(GUEST);
     const options = {
@@ -99,6 +102,7 @@ class SpeculativeGuest implements SimNode {
       toGuest: (p: Uint8Array) => this.toGuest(p),
       toNetwork: (p: Uint8Array) => this.toNetwork(p),
       bufferBytes,
+      ...(pacingBurstMs !== undefined ? { pacingBurstMs } : {}),
     };
     if (from) {
       this.epoch = from.epoch + 1;
@@ -209,6 +213,7 @@ class SpeculativeGuest implements SimNode {
   private toNetwork(packet: Uint8Array): void {
     const seg = parseTcpSegment(packet);
     if (seg.ok && seg.segment.payload.length > 0) {
+      this.dataSent.push([this.net.clock.now(), seg.segment.payload.length]);
       const end = (seg.segment.seq + seg.segment.payload.length) >>> 0;
       // Bytes the guest produced in an epoch not yet committed must not be on the wire.
       if (!this.committedCovers(end)) this.observed.uncommittedLeaks++;
@@ -236,6 +241,10 @@ function downloadFromGuest(
     receiveBufferBytes?: number;
     bufferBytes?: number;
     loss?: number;
+    /** One-way delay of the link (default: 1-5 ms, seeded). */
+    delayMs?: number;
+    /** The VMM's release pacing (default: Speculation's). */
+    pacingBurstMs?: number | null;
     /** Kill the guest's VMM this long after the end of this epoch; the backup resumes from that epoch. */
     failover?: { epoch: number; afterMs: number };
     /** Called at the end of every epoch (guest paused), when there is no failover. */
@@ -246,7 +255,7 @@ function downloadFromGuest(
   const net = new SimNetwork({
     seed,
     link: {
-      delayMs: 1 + rng.next() * 4,
+      delayMs: options.delayMs ?? 1 + rng.next() * 4,
       bandwidthMbps: 1000,
       loss: options.loss ?? 0.01,
       reorder: 0.01,
@@ -255,7 +264,15 @@ function downloadFromGuest(
     },
   });
   const commitDelay: [number, number] = [1, 1 + rng.next() * 30];
-  let guest = new SpeculativeGuest(net, rng, 25, commitDelay, options.bufferBytes);
+  let guest = new SpeculativeGuest(
+    net,
+    rng,
+    25,
+    commitDelay,
+    options.bufferBytes,
+    undefined,
+    options.pacingBurstMs,
+  );
   const client = net.addStack({
     address: CLIENT,
     seed: seed + 1,
@@ -326,7 +343,15 @@ function downloadFromGuest(
           failedOver = true;
           receivedAtFailover = received;
           bufferedAtCheckpoint = checkpoint.at.speculation.length;
-          guest = new SpeculativeGuest(net, rng, 25, commitDelay, options.bufferBytes, checkpoint.at);
+          guest = new SpeculativeGuest(
+            net,
+            rng,
+            25,
+            commitDelay,
+            options.bufferBytes,
+            checkpoint.at,
+            options.pacingBurstMs,
+          );
           written = checkpoint.written;
           const [socket] = guest.stack.sockets();
           serve(socket);
@@ -499,5 +524,28 @@ describe('speculation state', () => {
       text.replace(`"bufferBytes":${RACC_FLOW_BUFFER_BYTES}`, '"bufferBytes":-1000000'),
     );
     expect(() => Speculation.restore(forged, options)).toThrow(/flow buffer of -1000000 bytes/);
+  });
+
+  it('paces what it releases: committed data leaves over the RTT, not as one burst, and every byte arrives', () => {
+    /** The most payload bytes sent toward the client within any 1 ms, and when the transfer ended. */
+    const run = (pacingBurstMs: number | null) => {
+      const r = downloadFromGuest(91, 8 << 20, { loss: 0, delayMs: 20, pacingBurstMs });
+      expect(r.received).toBe(8 << 20);
+      expect(r.mismatches).toBe(0);
+      const sent = r.guest.dataSent;
+      let most = 0;
+      let inWindow = 0;
+      for (let head = 0, tail = 0; head < sent.length; head++) {
+        inWindow += sent[head][1];
+        while (sent[head][0] - sent[tail][0] >= 1) inWindow -= sent[tail++][1];
+        most = Math.max(most, inWindow);
+      }
+      return { most, endedAt: r.net.clock.now() };
+    };
+    const unpaced = run(null);
+    const paced = run(2);
+    expect(unpaced.most).toBeGreaterThan(128 * 1024); // a window's worth at once
+    expect(paced.most).toBeLessThan(unpaced.most / 3);
+    expect(paced.endedAt).toBeLessThan(unpaced.endedAt * 1.5); // spread out, not held back
   });
 });

@@ -59,6 +59,11 @@ export interface SpeculationOptions {
   /** Bytes each flow may hold, acked to the guest but not yet by the client (default 4 MiB). */
   bufferBytes?: number;
   rto?: RtoBounds;
+  /**
+   * Release pacing: the most a flow sends at once, in milliseconds of its pacing rate (default 2; null: unpaced).
+   * A driver that calls `tick()` less often than `nextDeadline()` asks should pass its tick interval.
+   */
+  pacingBurstMs?: number | null;
 }
 
 interface SavedLayout {
@@ -123,7 +128,13 @@ export class Speculation {
 
   constructor(private readonly o: SpeculationOptions) {
     this.bufferBytesValue = checkedBufferBytes(o.bufferBytes ?? DEFAULT_FLOW_BUFFER_BYTES);
-    this.host = { now: () => o.now(), toGuest: o.toGuest, toNetwork: o.toNetwork, counters: this.counters };
+    this.host = {
+      now: () => o.now(),
+      toGuest: o.toGuest,
+      toNetwork: o.toNetwork,
+      counters: this.counters,
+      pacingBurstMs: o.pacingBurstMs === null ? undefined : (o.pacingBurstMs ?? DEFAULT_PACING_BURST_MS),
+    };
   }
 
   /**
@@ -491,6 +502,9 @@ function flowKeyOf(
 ): string {
   return `${guestAddress}:${guestPort}:${clientAddress}:${clientPort}`;
 }
+
+/** Release pacing's burst, in milliseconds of a flow's pacing rate (see SpeculationOptions.pacingBurstMs). */
+export const DEFAULT_PACING_BURST_MS = 2;
 
 /** A flow's buffer unless a mode says otherwise. */
 export const DEFAULT_FLOW_BUFFER_BYTES = 4 << 20;
