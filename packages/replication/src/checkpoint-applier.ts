@@ -9,6 +9,7 @@ import {
   PageDecodeError,
   PageEncoding,
   RecordDeltaError,
+  RecordEncoding,
   decodeCheckpointBody,
   decodePage,
   resolveRecords,
@@ -115,16 +116,19 @@ export class CheckpointApplier {
       const resolved = resolveRecords(records, (n) =>
         n.startsWith(VMM_RECORD_PREFIX) ? this.vmm.get(n) : held?.[n as keyof MachineRecords],
       );
+      // Every record kept from here on is a buffer of its own: a record sent whole is a view of the body (whose
+      // buffer the assembler reuses), so it is copied; one rebuilt from a delta is fresh already, and not copied
+      // again (for a guest with busy sockets those are megabytes per epoch).
+      for (const [name, r] of records)
+        if (r.encoding === RecordEncoding.Raw) resolved.set(name, resolved.get(name)!.slice());
       const missing = MACHINE_RECORD_NAMES.filter((n) => !resolved.has(n));
       if (missing.length > 0) return this.reject(epoch, `records missing: ${missing.join(', ')}`);
       const machineRecords = Object.fromEntries(
         MACHINE_RECORD_NAMES.map((n) => [n, resolved.get(n)!]),
       ) as unknown as MachineRecords;
-      this.replica.applyCheckpoint(pages, machineRecords);
+      this.replica.applyCheckpoint(pages, machineRecords, { owned: true });
       // The VMM's own records (e.g. speculation) of the same instant, kept whole beside the replica.
-      this.vmm = new Map(
-        [...resolved].filter(([n]) => n.startsWith(VMM_RECORD_PREFIX)).map(([n, b]) => [n, b.slice()]),
-      );
+      this.vmm = new Map([...resolved].filter(([n]) => n.startsWith(VMM_RECORD_PREFIX)));
       return { kind: 'applied', epoch: header.epoch, digest: this.replica.digest(), pages: pages.length };
     } catch (e) {
       if (e instanceof RecordDeltaError) return this.reject(epoch, `record: ${e.message}`);

@@ -53,7 +53,12 @@ export class MachineReplica {
    * Applies one checkpoint atomically: the pages it changed (whole contents) and every record. Throws (and
    * changes nothing) when a page or record is invalid.
    */
-  applyCheckpoint(pages: readonly PageWrite[], records: MachineRecords): void {
+  applyCheckpoint(
+    pages: readonly PageWrite[],
+    records: MachineRecords,
+    /** The records' buffers are handed over (fresh, shared with nothing reused): kept as they are, not copied. */
+    options: { owned?: boolean } = {},
+  ): void {
     this.checkUsable();
     this.checkPages(pages);
     decodeMachineRecords(records, this.memoryBytes);
@@ -61,7 +66,7 @@ export class MachineReplica {
     // it, and the restore path a failover takes is already compiled when it does (cold, it cost 5-14 ms).
     GuestKernel.checkRecord(records.kernel);
     this.writePages(pages);
-    this.current = copyRecords(records);
+    this.current = options.owned ? { ...records } : copyRecords(records);
   }
 
   /** The digest of the applied state (same function as the primary's `Machine.stateDigest`). */
