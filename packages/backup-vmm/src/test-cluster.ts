@@ -10,6 +10,7 @@ import { Machine } from '@vmha/machine';
 import { ReplicatedVm, ReplicationMetrics, standardGuestImage } from '@vmha/primary-vmm';
 import { VmLease } from '@vmha/replication';
 import { Counters, captureLogger, openKvStore, startNatsServer } from '@vmha/service-runtime';
+import type { ReplicationMode } from '@vmha/shared-proto';
 import { NetworkAttachment } from '@vmha/vnet';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { BackupVm } from './backup-vm.ts';
@@ -60,6 +61,8 @@ export interface ProtectedVmOptions {
   tracer?: Tracer;
   meter?: Meter;
   speculation?: boolean;
+  /** The primary's mode from the start (default: `speculative` with `speculation`, else `remus`). */
+  mode?: ReplicationMode;
   /** The guest kernel's TCP congestion control (default: the stack's). */
   guestCongestionControl?: 'cubic' | 'newreno' | 'racc';
   onHandedOver?: (to: string) => void;
@@ -97,6 +100,7 @@ export async function protectedVmUnderLoad(nc: () => Promise<NatsConnection>, o:
     speculation: o.speculation ? {} : undefined,
     onHandedOver: o.onHandedOver,
   });
+  if (o.mode) primary.setMode(o.mode);
   primary.start();
   const backupNc = await nc();
   const backup = new BackupVm({
