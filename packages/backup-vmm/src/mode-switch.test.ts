@@ -27,17 +27,7 @@ describe('mode switch', () => {
 
   it('new connections take the new mode, open ones keep theirs, and the clients lose nothing', async () => {
     const vm = await protectedVmUnderLoad(nc, { vmId: 'vm-mode', bulkBytes: 4 << 20 });
-    const operator = await nc();
-    const ask = async (mode: string) => {
-      const answer = await operator.request(
-        subjects.replicationMode('vm-mode'),
-        encodeMessage(ModeRequest, { vmId: 'vm-mode', mode }),
-        { timeout: 5000 },
-      );
-      const r = decodeMessage(ModeReply, answer.data);
-      if (!r.ok) throw new Error(r.detail);
-      return r.message;
-    };
+    const ask = await asker('vm-mode');
     expect(vm.primary.mode).toBe('remus');
     expect(await ask('fast')).toMatchObject({ accepted: false, mode: 'remus' });
 

@@ -159,7 +159,6 @@ export class ReplicatedVm {
   private spec: Speculation | undefined;
   /** `speculative+racc`: the guest is told the replication buffer (see announceReplicationStatus). */
   private racc = false;
-  private lastCommitMs: number | undefined;
   /** When each epoch in flight was captured (its commit latency runs to the ack). */
   private readonly capturedAt = new Map<number, number>();
   private lastCaptureAt: number | undefined;
@@ -274,12 +273,12 @@ export class ReplicatedVm {
       if (this.machine.replicationStatus !== undefined) this.machine.setReplicationStatus(undefined);
       return;
     }
-    this.machine.setReplicationStatus({
-      capacityBytes: this.spec.capacityBytes,
-      occupancyBytes: this.spec.occupancyBytes,
-      epochMs: this.o.epochMs,
-      commitLatencyMs: this.lastCommitMs ?? this.o.epochMs,
-    });
+    this.machine.setReplicationStatus(
+      this.spec.replicationStatus({
+        epochMs: this.o.epochMs,
+        commitLatencyMs: this.recentCommits.last ?? this.o.epochMs,
+      }),
+    );
   }
 
   private speculationOptions(): SpeculationOptions {
@@ -724,7 +723,6 @@ export class ReplicatedVm {
           if (e > verdict.epoch) break;
           this.metrics.epochAcked(performance.now() - at);
           this.recentCommits.add(performance.now() - at);
-          this.lastCommitMs = performance.now() - at;
           this.capturedAt.delete(e);
         }
         this.stats.lastAckedEpoch = verdict.epoch;
@@ -1036,6 +1034,11 @@ class RecentSamples {
 
   add(value: number): void {
     this.values[this.count++ % this.values.length] = value;
+  }
+
+  /** The sample added last, if any. */
+  get last(): number | undefined {
+    return this.count === 0 ? undefined : this.values[(this.count - 1) % this.values.length];
   }
 
   /** The q-quantile (0..1, nearest rank) of the samples held; 0 when there are none. */

@@ -472,13 +472,15 @@ describe('speculative ACKs', () => {
 });
 
 describe('speculation state', () => {
+  /** A Speculation that is only saved and restored: no clock, nothing sent. */
+  const options = {
+    guestAddress: toIpv4Address(GUEST),
+    now: () => 0,
+    toGuest: () => undefined,
+    toNetwork: () => undefined,
+  };
+
   it('rejects truncated, foreign or inconsistent state with a SpeculationStateError, never anything else', () => {
-    const options = {
-      guestAddress: toIpv4Address(GUEST),
-      now: () => 0,
-      toGuest: () => undefined,
-      toNetwork: () => undefined,
-    };
     const good = new Speculation(options).saveState();
     expect(Speculation.restore(good, options).flowCount).toBe(0);
     const rng = new SeededRandom(5);
@@ -504,12 +506,6 @@ describe('speculation state', () => {
   });
 
   it('keeps the flow buffer a mode set across a save and restore, and refuses an impossible one', () => {
-    const options = {
-      guestAddress: toIpv4Address(GUEST),
-      now: () => 0,
-      toGuest: () => undefined,
-      toNetwork: () => undefined,
-    };
     const spec = new Speculation(options);
     expect(spec.capacityBytes).toBe(DEFAULT_FLOW_BUFFER_BYTES);
     spec.flowBufferBytes = RACC_FLOW_BUFFER_BYTES;

@@ -14,6 +14,7 @@ import {
   SYN,
   parseTcpSegment,
   seqDiff,
+  type ReplicationStatus,
   type RtoBounds,
   type StateCopy,
   type TcpSegment,
@@ -154,6 +155,14 @@ export class Speculation {
    */
   set flowBufferBytes(bytes: number) {
     this.bufferBytesValue = checkedBufferBytes(bytes);
+  }
+
+  /**
+   * What a replication-aware guest is told through the NIC's paravirtual registers (VEE 2012 §4): the buffer it may
+   * fill, how full it is, and the VMM's epoch timing.
+   */
+  replicationStatus(timing: { epochMs: number; commitLatencyMs: number }): ReplicationStatus {
+    return { capacityBytes: this.capacityBytes, occupancyBytes: this.occupancyBytes, ...timing };
   }
 
   /** Bytes held now, every flow together (acked to the guest, not yet by the client). */

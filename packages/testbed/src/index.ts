@@ -17,12 +17,7 @@ export {
   type EpochCheckpoint,
   type ReplicationLinkOptions,
 } from './checkpoint-pipeline.ts';
-export {
-  RACC_BUFFER_BYTES,
-  SimulatedVmm,
-  type SimulatedVmmOptions,
-  type SimulatedVmmStats,
-} from './simulated-vmm.ts';
+export { SimulatedVmm, type SimulatedVmmOptions, type SimulatedVmmStats } from './simulated-vmm.ts';
 export {
   CLIENT_ADDRESS,
   GUEST_ADDRESS,

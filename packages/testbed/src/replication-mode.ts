@@ -1,5 +1,8 @@
+import { REPLICATION_MODES as REPLICATED_MODES } from '@vmha/shared-proto';
+
 /**
- * How a VM's output reaches its clients (ARCHITECTURE.md, "modes"):
+ * How a VM's output reaches its clients (the replicated ones are the modes a running VM can be switched between,
+ * named once in shared-proto; `native` is this testbed's baseline): see ARCHITECTURE.md, "modes":
  *  - `native`: unreplicated, output leaves at once;
  *  - `remus`: output commit (Remus §3.3), every packet held until its epoch's checkpoint is acked;
  *  - `speculative`: the VMM acks the guest's TCP segments at once and delivers them itself after commit
@@ -7,7 +10,7 @@
  *  - `speculative+racc`: the same, with the guest's congestion control reading the VMM's replication buffer and
  *    epoch timing (replication-aware congestion control) and the VMM pacing its release.
  */
-export const REPLICATION_MODES = ['native', 'remus', 'speculative', 'speculative+racc'] as const;
+export const REPLICATION_MODES = ['native', ...REPLICATED_MODES] as const;
 
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 

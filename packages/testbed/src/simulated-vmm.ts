@@ -27,12 +27,9 @@ export interface SimulatedVmmOptions {
   costs?: CheckpointCosts;
   /** Checkpoints sent but not acked before the next epoch is stretched (as the primary VMM); default 4. */
   maxInFlight?: number;
-  /** Bytes each speculated flow may hold (default: Speculation's 4 MiB; `speculative+racc`: RACC_BUFFER_BYTES). */
+  /** Bytes each speculated flow may hold (default: Speculation's 4 MiB; `speculative+racc`: RACC_FLOW_BUFFER_BYTES). */
   speculationBufferBytes?: number;
 }
-
-/** The replication buffer a `speculative+racc` VMM holds per connection and announces to its guest. */
-export const RACC_BUFFER_BYTES = RACC_FLOW_BUFFER_BYTES;
 
 export interface SimulatedVmmStats {
   epochs: number;
@@ -93,7 +90,7 @@ export class SimulatedVmm implements SimNode {
         toGuest: (p) => this.toGuest(p),
         toNetwork: (p) => this.net.send(this.address, p),
         bufferBytes:
-          o.speculationBufferBytes ?? (o.mode === 'speculative+racc' ? RACC_BUFFER_BYTES : undefined),
+          o.speculationBufferBytes ?? (o.mode === 'speculative+racc' ? RACC_FLOW_BUFFER_BYTES : undefined),
       });
     else if (o.mode === 'remus') this.output = new OutputCommitBuffer();
     if (isReplicated(o.mode)) {
@@ -208,13 +205,12 @@ export class SimulatedVmm implements SimNode {
    */
   private announce(): void {
     if (this.mode !== 'speculative+racc') return;
-    const spec = this.speculation!;
-    this.machine.setReplicationStatus({
-      capacityBytes: spec.capacityBytes,
-      occupancyBytes: spec.occupancyBytes,
-      epochMs: this.epochMs,
-      commitLatencyMs: this.stats.commitMs.at(-1) ?? this.epochMs,
-    });
+    this.machine.setReplicationStatus(
+      this.speculation!.replicationStatus({
+        epochMs: this.epochMs,
+        commitLatencyMs: this.stats.commitMs.at(-1) ?? this.epochMs,
+      }),
+    );
   }
 
   private vmmRecords(): ReadonlyMap<string, VmmRecord> | undefined {

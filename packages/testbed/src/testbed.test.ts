@@ -7,7 +7,7 @@ import { BULK_STREAM_PORT, startBulkDownload } from '@vmha/client-sim';
 import { describe, expect, it } from 'vitest';
 import type { CheckpointCosts } from './checkpoint-pipeline.ts';
 import { REPLICATION_MODES } from './replication-mode.ts';
-import { RACC_BUFFER_BYTES } from './simulated-vmm.ts';
+import { RACC_FLOW_BUFFER_BYTES } from '@vmha/speculation';
 import { GUEST_ADDRESS, createTestbed, measureBulkThroughput, measureRespLatency } from './testbed.ts';
 
 const COSTS: CheckpointCosts = { kind: 'linear', pauseBaseMs: 0.5, pauseMsPerMiB: 2, processMsPerMiB: 4 };
@@ -74,14 +74,14 @@ describe('testbed', () => {
       const bulk = vmm.machine.sockets().find((s) => s.localPort === BULK_STREAM_PORT)!;
       if (mode === 'speculative+racc') {
         expect(vmm.machine.replicationStatus).toMatchObject({
-          capacityBytes: RACC_BUFFER_BYTES,
+          capacityBytes: RACC_FLOW_BUFFER_BYTES,
           epochMs: 25,
         });
         expect(vmm.machine.replicationStatus!.occupancyBytes).toBeGreaterThan(0);
-        expect(bulk.cwnd).toBe(RACC_BUFFER_BYTES);
+        expect(bulk.cwnd).toBe(RACC_FLOW_BUFFER_BYTES);
       } else {
         expect(vmm.machine.replicationStatus).toBeUndefined();
-        expect(bulk.cwnd).not.toBe(RACC_BUFFER_BYTES);
+        expect(bulk.cwnd).not.toBe(RACC_FLOW_BUFFER_BYTES);
       }
     }
   });

@@ -12,8 +12,6 @@ export class ByteQueue {
   private headOffset = 0;
   private total = 0;
   private discarded = 0;
-  /** Stream position after the last byte queued. */
-  private end = 0;
 
   get length(): number {
     return this.total;
@@ -28,8 +26,7 @@ export class ByteQueue {
   pushOwned(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
     this.chunks.push(chunk);
-    this.starts.push(this.end);
-    this.end += chunk.length;
+    this.starts.push(this.discarded + this.total); // the stream position after the last byte queued
     this.total += chunk.length;
   }
 
