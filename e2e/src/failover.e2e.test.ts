@@ -10,7 +10,7 @@
 import { EpochEvent, EpochReport, decodeMessage, subjects } from '@vmha/shared-proto';
 import { LocalCluster, runClient } from '@vmha/tools/launcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explain, killChain } from './cluster-checks.ts';
+import { explain, killChain, until } from './cluster-checks.ts';
 
 const RUNS = Number(process.env.VMHA_FAILOVER_RUNS ?? 20);
 const VM_ARGS = ['--vm-id', 'vm-chain', '--memory-mib', '64', '--resp-memory-mib', '8'];
@@ -68,7 +68,7 @@ describe('kill -9 of the primary of a replicated VM', () => {
             ]),
           ]),
         clientAddresses: (run) => [`10.0.1.${run}`, `10.0.2.${run}`],
-        check: (run, [bulk, resp], { killed, promoted, atKill }) => {
+        check: async (run, [bulk, resp], { killed, promoted, atKill }) => {
           expect(bulk.exitCode, explain(bulk)).toBe(0);
           expect(bulk.result?.verified, explain(bulk)).toBe(true);
           expect(resp.exitCode, explain(resp)).toBe(0);
@@ -79,7 +79,7 @@ describe('kill -9 of the primary of a replicated VM', () => {
             `run ${run}: epochs were acked before the kill`,
           ).toBeGreaterThan(0);
           if ((atKill['repl.in_flight'] ?? 0) > 0) killedWithCheckpointsInFlight++;
-          expectResumedWhereCaptured(reports, killed.instance, promoted.instance, run);
+          await expectResumedWhereCaptured(reports, killed.instance, promoted.instance, run);
         },
       });
       reportSub.unsubscribe();
@@ -96,15 +96,20 @@ describe('kill -9 of the primary of a replicated VM', () => {
  * The promoted VMM's activation report against what the killed one reported on the same stream: the epoch it
  * resumed from is at or after the last acked one, and its freshly computed digest is the one sent for that epoch.
  */
-function expectResumedWhereCaptured(
+async function expectResumedWhereCaptured(
   reports: EpochReport[],
   killed: string,
   promoted: string,
   run: number,
-): void {
-  const activated = reports.find(
-    (r) => r.sender === promoted && r.event === EpochEvent.EPOCH_EVENT_ACTIVATED,
+): Promise<void> {
+  const isActivation = (r: EpochReport) =>
+    r.sender === promoted && r.event === EpochEvent.EPOCH_EVENT_ACTIVATED;
+  // The promoted VMM digests its activated memory in the background once the guest has spoken, so the report
+  // can come after the clients are done (a few seconds on a loaded machine); it must come.
+  await until(`run ${run}: ${promoted}'s activation report`, async () => reports.some(isActivation)).catch(
+    () => undefined,
   );
+  const activated = reports.find(isActivation);
   expect(activated, `run ${run}: ${promoted} reported its activation`).toBeDefined();
   const fromKilled = reports.filter((r) => r.sender === killed && r.streamId === activated!.streamId);
   const lastAcked = Math.max(
