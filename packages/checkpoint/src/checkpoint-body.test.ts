@@ -9,7 +9,7 @@ import {
   decodeCheckpointBody,
   resolveRecords,
 } from './checkpoint-body.ts';
-import { RecordDeltaError } from './record-delta.ts';
+import { RecordDeltaError, flattenRecord, type RecordBytes } from './record-delta.ts';
 import { chunkBody } from './chunks.ts';
 import { PAGE_BYTES, PageEncoding, decodePage } from './page-codec.ts';
 
@@ -101,7 +101,7 @@ describe('checkpoint body', () => {
       ['nic', Uint8Array.of(7)],
     ];
     const header = { kind: BodyKind.Epoch, epoch: 8, baseEpoch: 7, memoryBytes: MEMORY };
-    const writer = new CheckpointBodyWriter(header, records, held);
+    const writer = new CheckpointBodyWriter(header, records, { receiverRecords: held });
     const decoded = decodeCheckpointBody(writer.finish());
     if (!decoded.ok) throw new Error(decoded.detail);
     const encodings = Object.fromEntries([...decoded.body.records].map(([n, r]) => [n, r.encoding]));
@@ -113,13 +113,53 @@ describe('checkpoint body', () => {
     expect(writer.stats.rawRecordBytes).toBe(160_004);
     expect(writer.stats.encodedRecordBytes).toBeLessThan(60_000);
     const resolved = resolveRecords(decoded.body.records, (n) => held.get(n));
-    expect(Object.fromEntries([...resolved].map(([n, b]) => [n, Buffer.from(b).toString('hex')]))).toEqual(
-      Object.fromEntries(records.map(([n, b]) => [n, Buffer.from(b).toString('hex')])),
-    );
+    expect(
+      Object.fromEntries([...resolved].map(([n, b]) => [n, Buffer.from(flattenRecord(b)).toString('hex')])),
+    ).toEqual(Object.fromEntries(records.map(([n, b]) => [n, Buffer.from(b).toString('hex')])));
     expect(() => resolveRecords(decoded.body.records, () => undefined)).toThrow(RecordDeltaError);
     expect(() => resolveRecords(decoded.body.records, () => stream.subarray(0, 10))).toThrow(
       RecordDeltaError,
     );
+  });
+
+  it('carries a record in parts by their identity, and its new bytes as copies from the record they left', () => {
+    const rng = new SeededRandom(11);
+    const bytes = (n: number) => Uint8Array.from({ length: n }, () => rng.int(0, 255));
+    // At the base epoch the guest's socket held 100 kB unsent; the VMM's buffer held three segments.
+    const socket = bytes(100_000);
+    const segments = [bytes(1400), bytes(1400), bytes(1400)];
+    const head = bytes(40);
+    const base = { parts: [head, ...segments], length: 40 + 3 * 1400 };
+    const held = new Map<string, RecordBytes>([
+      ['kernel', socket],
+      ['vmm.speculation', base],
+    ]);
+    // Since, the guest sent 60 kB of its socket, which the VMM took; the first segment was acked.
+    const moved = socket.subarray(0, 60_000).slice();
+    const next = { parts: [bytes(40), segments[1], segments[2], moved], length: 40 + 2 * 1400 + 60_000 };
+    const kernel = socket.subarray(60_000);
+    const header = { kind: BodyKind.Epoch, epoch: 8, baseEpoch: 7, memoryBytes: MEMORY };
+    const records: [string, RecordBytes][] = [
+      ['kernel', kernel],
+      ['vmm.speculation', next],
+    ];
+    const writer = new CheckpointBodyWriter(header, records, {
+      receiverRecords: held,
+      recordSources: new Map([['vmm.speculation', ['kernel']]]),
+    });
+    const decoded = decodeCheckpointBody(writer.finish());
+    if (!decoded.ok) throw new Error(decoded.detail);
+    // The kept segments and the moved stream are copies: only the new header travels.
+    expect(decoded.body.records.get('vmm.speculation')!.data.length).toBeLessThan(40 + 100);
+    const resolved = resolveRecords(decoded.body.records, (n) => held.get(n), {
+      asParts: (n) => n.startsWith('vmm.'),
+    });
+    expect(flattenRecord(resolved.get('vmm.speculation')!)).toEqual(flattenRecord(next));
+    expect(resolved.get('vmm.speculation')).not.toBeInstanceOf(Uint8Array); // kept as parts
+    expect(flattenRecord(resolved.get('kernel')!)).toEqual(kernel);
+    // Without the source, the moved stream is sent whole.
+    const plain = new CheckpointBodyWriter(header, records, { receiverRecords: held });
+    expect(plain.stats.encodedRecordBytes).toBeGreaterThan(60_000);
   });
 
   it('finishing in chunks gives the same body, and the chunks chunkBody would cut, each CRC exact', () => {
@@ -199,8 +239,11 @@ describe('checkpoint body', () => {
   it('rejects structurally bad bodies whose checksum is right (a buggy sender), naming the problem', () => {
     const { bytes } = scenario(4);
     const withVersion = (v: number) => reseal(bytes, (b) => (b[4] = v));
-    expect(decodeCheckpointBody(withVersion(1))).toMatchObject({ ok: false, reason: 'unsupported-version' });
-    expect(decodeCheckpointBody(withVersion(3))).toMatchObject({ ok: false, reason: 'unsupported-version' });
+    for (const v of [1, CHECKPOINT_BODY_VERSION - 1, CHECKPOINT_BODY_VERSION + 1])
+      expect(decodeCheckpointBody(withVersion(v))).toMatchObject({
+        ok: false,
+        reason: 'unsupported-version',
+      });
     // The first record's encoding byte (after the record count and the 4-byte name "vcpu").
     expect(decodeCheckpointBody(reseal(bytes, (b) => (b[32 + 2 + 1 + 4] = 7)))).toMatchObject({
       ok: false,

@@ -1,7 +1,8 @@
 /**
  * The checkpoint body: what one checkpoint carries, as versioned bytes. A header (kind, epochs, memory size),
  * the machine's state records by name (vCPU, devices, guest kernel: opaque here; each raw, or a record-delta
- * against the receiver's version of it at the base epoch), the pages (each encoded by page-codec against the
+ * against the receiver's version of it at the base epoch, which may also copy from the receiver's base version
+ * of another record of the table, by its position there), the pages (each encoded by page-codec against the
  * receiver's copy) and a CRC-32 of everything before it, so a body reassembled wrongly is caught even where every
  * chunk was intact.
  *
@@ -16,15 +17,24 @@ import { MAX_ENCODED_PAGE_BYTES, PAGE_BYTES, PageEncoding, encodePage } from './
 import {
   RecordDeltaError,
   applyRecordDelta,
+  applyRecordDeltaAsParts,
   encodeRecordDelta,
   encodeRecordDeltaFromCopies,
+  encodeRecordDeltaFromParts,
+  flattenRecord,
+  recordLength,
+  type DeltaSource,
+  type RecordBytes,
   type RecordCopy,
 } from './record-delta.ts';
 
 const MAGIC = 0x504b4356; // "VCKP" read little-endian
 const UTF8 = new TextEncoder();
-/** 2: records may be deltas against the receiver's (version 1 carried them raw only). */
-export const CHECKPOINT_BODY_VERSION = 2;
+/**
+ * 3: record deltas may copy from the receiver's other records. 2: records may be deltas against the receiver's
+ * (version 1 carried them raw only).
+ */
+export const CHECKPOINT_BODY_VERSION = 3;
 
 /** How a record travels: whole, or as a record-delta against the receiver's version of it. */
 export const RecordEncoding = { Raw: 0, Delta: 1 } as const;
@@ -78,6 +88,20 @@ export type BodyDecodeResult =
   | { ok: true; body: DecodedBody }
   | { ok: false; reason: 'truncated' | 'malformed' | 'bad-checksum' | 'unsupported-version'; detail: string };
 
+export interface BodyWriterOptions {
+  /** The records the receiver holds at the base epoch, if known: a record is sent as a delta against its namesake
+   * when that is smaller (by part identity when both are in parts). */
+  receiverRecords?: ReadonlyMap<string, RecordBytes>;
+  /** For a record whose producer knows what it kept from that previous version, the ranges kept (checked, then
+   * used instead of a search). */
+  recordCopies?: ReadonlyMap<string, readonly RecordCopy[]>;
+  /** For a record whose new bytes may already be in other records the receiver holds (by name): where to look
+   * for them (data that moved, say, from the guest's socket into the VMM's buffer). */
+  recordSources?: ReadonlyMap<string, readonly string[]>;
+  /** Pages about to be added, if known: the buffer is sized for them at once instead of grown and copied. */
+  expectedPages?: number;
+}
+
 /** Builds one body: header and records first, then pages one by one, then `finish()`. */
 export class CheckpointBodyWriter {
   private buf: Uint8Array;
@@ -98,42 +122,52 @@ export class CheckpointBodyWriter {
   };
   private finished = false;
 
-  /**
-   * `receiverRecords`: the records the receiver holds at the base epoch, if known; a record is then sent as a
-   * delta against its namesake when that is smaller. `recordCopies`: for a record whose producer knows what it
-   * kept from that previous version, the ranges kept (checked, then used instead of a search).
-   */
   constructor(
     header: CheckpointHeader,
-    records: Iterable<[string, Uint8Array]>,
-    receiverRecords?: ReadonlyMap<string, Uint8Array>,
-    recordCopies?: ReadonlyMap<string, readonly RecordCopy[]>,
-    /** Pages about to be added, if known: the buffer is sized for them at once instead of grown and copied. */
-    expectedPages?: number,
+    records: Iterable<[string, RecordBytes]>,
+    options: BodyWriterOptions = {},
   ) {
     checkHeader(header);
+    const { receiverRecords, recordCopies, recordSources, expectedPages } = options;
     const list = [...records];
     if (list.length > 0xffff) throw new RangeError('too many records');
+    const slotOf = new Map(list.map(([name], i) => [name, i]));
+    if (slotOf.size !== list.length) throw new RangeError('a record name appears twice');
+    const sourcesOf = (name: string): DeltaSource[] =>
+      (recordSources?.get(name) ?? []).flatMap((source) => {
+        const slot = slotOf.get(source);
+        const bytes = receiverRecords?.get(source);
+        // Sources are searched natively, so flat ones only (a record in parts is not flattened to be searched).
+        return source !== name && slot !== undefined && bytes instanceof Uint8Array ? [{ slot, bytes }] : [];
+      });
     // Records are encoded first, so the buffer is sized once for them and the expected pages: growing it by
     // doubling copied megabytes per epoch for a guest with busy sockets.
-    const encoded = list.map(([name, bytes]) => {
+    const encoded = list.map(([name, record]) => {
       const nameBytes = UTF8.encode(name);
       if (nameBytes.length === 0 || nameBytes.length > 255) throw new RangeError(`bad record name ${name}`);
       const base = receiverRecords?.get(name);
       const copies = recordCopies?.get(name);
+      const length = recordLength(record);
       const delta =
-        base === undefined || base.length === 0
+        base === undefined || recordLength(base) === 0
           ? undefined
-          : copies !== undefined
-            ? encodeRecordDeltaFromCopies(base, bytes, copies)
-            : encodeRecordDelta(base, bytes);
+          : !(base instanceof Uint8Array) && !(record instanceof Uint8Array)
+            ? encodeRecordDeltaFromParts(base, record, sourcesOf(name))
+            : copies !== undefined
+              ? encodeRecordDeltaFromCopies(
+                  flattenRecord(base),
+                  flattenRecord(record),
+                  copies,
+                  sourcesOf(name),
+                )
+              : encodeRecordDelta(flattenRecord(base), flattenRecord(record), sourcesOf(name));
       const [encoding, data] =
-        delta !== undefined && delta.length < bytes.length
+        delta !== undefined && delta.length < length
           ? [RecordEncoding.Delta, delta]
-          : [RecordEncoding.Raw, bytes];
-      return { nameBytes, encoding, data, rawLength: bytes.length };
+          : [RecordEncoding.Raw, flattenRecord(record)];
+      return { nameBytes, encoding, data, rawLength: length };
     });
-    this.buf = new Uint8Array(
+    this.buf = uninitialised(
       64 * 1024 +
         encoded.reduce((n, r) => n + 6 + r.nameBytes.length + r.data.length, 0) +
         Math.min(expectedPages ?? 0, header.memoryBytes / PAGE_BYTES) * (7 + MAX_ENCODED_PAGE_BYTES),
@@ -247,7 +281,7 @@ export class CheckpointBodyWriter {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
+    const next = uninitialised(size);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
     this.view = new DataView(next.buffer);
@@ -267,6 +301,16 @@ export class CheckpointBodyWriter {
 }
 
 const ENCODING_NAMES = ['zero', 'delta', 'sparse', 'raw'] as const;
+
+/**
+ * A buffer of `size` bytes left as the allocator gives them (a plain Uint8Array: a Buffer's `slice` is a view).
+ * The writer writes every byte of the body it returns; reserving room for every expected page raw (4 KiB each,
+ * though most encode to a few bytes) then costs no zeroing and no page faults for the room left unused.
+ */
+function uninitialised(size: number): Uint8Array {
+  const b = Buffer.allocUnsafeSlow(size);
+  return new Uint8Array(b.buffer, b.byteOffset, size);
+}
 
 /**
  * Decodes and validates a body completely (framing, checksum, page indices); never throws. `crc32OfBytes`: the
@@ -356,9 +400,15 @@ export function decodeCheckpointBody(
  */
 export function resolveRecords(
   records: ReadonlyMap<string, EncodedRecord>,
-  base: (name: string) => Uint8Array | undefined,
-): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
+  base: (name: string) => RecordBytes | undefined,
+  options: {
+    /** Records to rebuild as parts (views of their base where unchanged); the others come flat. */
+    asParts?: (name: string) => boolean;
+  } = {},
+): Map<string, RecordBytes> {
+  const out = new Map<string, RecordBytes>();
+  // The base versions of the table's records, by position (copies between records come from flat ones only).
+  let slots: Array<Uint8Array | undefined> | undefined;
   for (const [name, r] of records) {
     if (r.encoding === RecordEncoding.Raw) {
       out.set(name, r.data);
@@ -366,7 +416,16 @@ export function resolveRecords(
     }
     const previous = base(name);
     if (previous === undefined) throw new RecordDeltaError(`record ${name} is a delta, but no base is held`);
-    out.set(name, applyRecordDelta(previous, r.data));
+    slots ??= Array.from(records.keys(), (n) => {
+      const b = base(n);
+      return b instanceof Uint8Array ? b : undefined;
+    });
+    out.set(
+      name,
+      options.asParts?.(name)
+        ? applyRecordDeltaAsParts(previous, r.data, undefined, slots)
+        : applyRecordDelta(flattenRecord(previous), r.data, undefined, slots),
+    );
   }
   return out;
 }

@@ -20,6 +20,7 @@ export {
   resolveRecords,
   type BodyDecodeResult,
   type BodyStats,
+  type BodyWriterOptions,
   type CheckpointHeader,
   type DecodedBody,
   type EncodedPage,
@@ -28,9 +29,16 @@ export {
 export {
   RecordDeltaError,
   applyRecordDelta,
+  applyRecordDeltaAsParts,
   encodeRecordDelta,
   encodeRecordDeltaFromCopies,
+  encodeRecordDeltaFromParts,
+  flattenRecord,
+  recordLength,
+  type DeltaSource,
+  type RecordBytes,
   type RecordCopy,
+  type RecordParts,
 } from './record-delta.ts';
 export {
   CheckpointAssembler,

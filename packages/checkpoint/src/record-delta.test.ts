@@ -1,14 +1,20 @@
 /**
  * Record deltas round-trip whatever changed (shifted streams, edits, growth, shrinkage, nothing in common), stay
- * small when a byte stream only moved, and reject malformed or mismatched deltas with RecordDeltaError.
+ * small when a byte stream only moved (within a record, from another record, or as parts kept by reference), and
+ * reject malformed or mismatched deltas with RecordDeltaError.
  */
 import { SeededRandom } from '@vmha/guest-tcp';
 import { describe, expect, it } from 'vitest';
 import {
   RecordDeltaError,
   applyRecordDelta,
+  applyRecordDeltaAsParts,
   encodeRecordDelta,
   encodeRecordDeltaFromCopies,
+  encodeRecordDeltaFromParts,
+  flattenRecord,
+  type RecordBytes,
+  type RecordParts,
 } from './record-delta.ts';
 
 const seeded = (seed: number) => {
@@ -110,6 +116,102 @@ describe('record delta', () => {
     expect(delta.length).toBeLessThan(100);
   });
 
+  it('sends bytes that moved from another record the receiver holds as copies from it, by slot', () => {
+    const random = seeded(5);
+    // The guest's socket held a stream at the base epoch; the VMM's buffer took 300 KiB of it since.
+    const socket = concat(randomBytes(random, 40), randomBytes(random, 1 << 20));
+    const previous = concat(randomBytes(random, 64), randomBytes(random, 200_000));
+    const fresh = randomBytes(random, 2000);
+    const next = concat(
+      randomBytes(random, 70),
+      previous.subarray(64 + 1000),
+      socket.subarray(40, 300_040),
+      fresh,
+    );
+    const sources = [{ slot: 3, bytes: socket }];
+    const delta = encodeRecordDeltaFromCopies(
+      previous,
+      next,
+      [{ from: 64 + 1000, to: 70, length: 199_000 }],
+      sources,
+    );
+    expect(delta.length).toBeLessThan(70 + 2000 + 100); // the moved stream is one copy from slot 3
+    const others = [undefined, undefined, undefined, socket];
+    expect(applyRecordDelta(previous, delta, undefined, others)).toEqual(next);
+    expect(flattenRecord(applyRecordDeltaAsParts(previous, delta, undefined, others))).toEqual(next);
+    // The searching encoder finds it too.
+    const searched = encodeRecordDelta(previous, next, sources);
+    expect(searched.length).toBeLessThan(70 + 2000 + 200);
+    expect(applyRecordDelta(previous, searched, undefined, others)).toEqual(next);
+    // A receiver without that slot, or with something else in it, refuses the delta.
+    expect(() => applyRecordDelta(previous, delta)).toThrow(/slot 3, which is not held/);
+    expect(() =>
+      applyRecordDelta(previous, delta, undefined, [
+        undefined,
+        undefined,
+        undefined,
+        socket.subarray(0, 1000),
+      ]),
+    ).toThrow(RecordDeltaError);
+    // New bytes found nowhere stay literal, after a bounded search.
+    const noise = randomBytes(random, 100_000);
+    const unrelated = encodeRecordDelta(new Uint8Array(0), noise, sources);
+    expect(applyRecordDelta(new Uint8Array(0), unrelated, undefined, others)).toEqual(noise);
+  });
+
+  it('in parts: kept parts are copies found by identity, new ones literal, rebuilt as views of the base (chained epochs)', () => {
+    const random = seeded(9);
+    let sender: RecordParts = { parts: [], length: 0 };
+    let flat: Uint8Array = new Uint8Array(0);
+    let receiver: RecordBytes = new Uint8Array(0);
+    let fresh = 0;
+    let sent = 0;
+    const make = (parts: Uint8Array[]): RecordParts => ({
+      parts,
+      length: parts.reduce((n, p) => n + p.length, 0),
+    });
+    // A header part remade each epoch, then a buffer of segments: the head acked away (the first survivor cut
+    // part-way, as a queue's consumed head is), new segments at the tail, a held packet or two.
+    let segments: Uint8Array[] = [];
+    for (let epoch = 0; epoch < 40; epoch++) {
+      const drop = Math.floor(random() * Math.min(segments.length, 8));
+      segments = segments.slice(drop);
+      if (segments.length > 0 && random() < 0.5)
+        segments[0] = segments[0].subarray(1 + Math.floor(random() * 10));
+      const added = Array.from({ length: Math.floor(random() * 6) }, () =>
+        randomBytes(random, 1 + Math.floor(random() * 1500)),
+      );
+      segments.push(...added);
+      const header = randomBytes(random, 30 + Math.floor(random() * 20));
+      const next = make([header, ...segments]);
+      const delta = epoch === 0 ? undefined : encodeRecordDeltaFromParts(sender, next);
+      if (delta === undefined) receiver = flattenRecord(next).slice();
+      else {
+        expect(applyRecordDelta(flattenRecord(receiver), delta)).toEqual(flattenRecord(next));
+        receiver = applyRecordDeltaAsParts(receiver, delta);
+        expect(flattenRecord(receiver)).toEqual(flattenRecord(next));
+        // What changed: the header, the new segments and a cut head (at most 10 bytes short of a whole segment).
+        fresh += header.length + added.reduce((n, p) => n + p.length, 0) + 1500;
+        sent += delta.length;
+      }
+      flat = flattenRecord(next);
+      sender = next;
+    }
+    expect(flattenRecord(receiver)).toEqual(flat);
+    expect(sent).toBeLessThan(fresh); // the kept segments cost ops, not bytes
+    // Parts handed over are never written: the receiver's rope shares nothing with the sender's memory.
+    const senderBuffers = new Set(sender.parts.map((p) => p.buffer));
+    expect((receiver as RecordParts).parts.some((p) => senderBuffers.has(p.buffer))).toBe(false);
+  });
+
+  it('refuses parts that do not add up to the length they claim', () => {
+    const a = Uint8Array.of(1, 2, 3);
+    expect(() => flattenRecord({ parts: [a], length: 4 })).toThrow(RangeError);
+    expect(() => encodeRecordDeltaFromParts({ parts: [a], length: 3 }, { parts: [a, a], length: 5 })).toThrow(
+      RangeError,
+    );
+  });
+
   it('rejects malformed deltas and deltas against the wrong base, never anything but RecordDeltaError', () => {
     const random = seeded(3);
     const previous = randomBytes(random, 5000);
@@ -119,6 +221,15 @@ describe('record delta', () => {
     expect(() => applyRecordDelta(previous, delta.subarray(0, delta.length - 1))).toThrow(RecordDeltaError);
     expect(() => applyRecordDelta(previous, Uint8Array.of(0xff, 0xff, 0xff, 0x7f, 1))).toThrow(
       /claims|truncated/,
+    );
+    // A copy from another record: truncated, or from a slot past what is held.
+    expect(() => applyRecordDelta(previous, Uint8Array.of(4, 0, 0, 0, 3, 0, 0, 0))).toThrow(
+      /truncated copy from/,
+    );
+    const fromSlot = Uint8Array.of(4, 0, 0, 0, 3, 1, 0, 0, 0, 0, 0, 4, 0, 0, 0);
+    expect(() => applyRecordDelta(previous, fromSlot, undefined, [previous])).toThrow(/slot 1/);
+    expect(applyRecordDelta(previous, fromSlot, undefined, [previous, previous])).toEqual(
+      previous.subarray(0, 4),
     );
     for (let k = 0; k < 20_000; k++) {
       const garbage =
@@ -130,8 +241,10 @@ describe('record delta', () => {
               return d;
             })();
       try {
-        const out = applyRecordDelta(previous, garbage);
+        const out = applyRecordDelta(previous, garbage, undefined, [previous]);
         expect(out).toBeInstanceOf(Uint8Array); // a flip inside literal bytes still decodes
+        // Rebuilt as parts, the same bytes.
+        expect(flattenRecord(applyRecordDeltaAsParts(previous, garbage, undefined, [previous]))).toEqual(out);
       } catch (e) {
         expect(e).toBeInstanceOf(RecordDeltaError);
       }

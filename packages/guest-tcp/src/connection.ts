@@ -1520,6 +1520,11 @@ export class Connection implements TcpSocket {
   // =====================================================================================================
 
   /** Writes the connection's state; `streams`, if given, learns where its queues' bytes went. */
+  /** Bytes in the queues a save copies (send, receive, out of order): to size the state once. */
+  get queuedBytes(): number {
+    return this.sendQueue.length + this.recvQueue.length + this.reassembly.size;
+  }
+
   save(w: StateWriter, streams?: StreamLayout): void {
     w.u32(this.id)
       .string(this.state)

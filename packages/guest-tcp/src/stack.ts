@@ -326,10 +326,15 @@ export class TcpStack {
    * The state as `saveState()`, and the ranges it kept from the state saved last time (each connection's queues,
    * less what they lost from their heads): what lets a checkpoint carry a 4 MiB send queue that moved as its new
    * tail, without searching it. The copies refer to the previous call's bytes, whoever made that call.
+   * `headroom`: zero bytes before the state for the caller's own header (so the record is not copied again to
+   * prepend one); the copies count them.
    */
-  saveStateWithCopies(): { bytes: Uint8Array; copies: StateCopy[] } {
+  saveStateWithCopies(options: { headroom?: number } = {}): { bytes: Uint8Array; copies: StateCopy[] } {
     const streams: StreamLayout = new Map();
-    const w = new StateWriter();
+    let queued = 0;
+    for (const conn of this.byId.values()) queued += conn.queuedBytes;
+    // Sized for the queues at once: growing by doubling would copy megabytes of them several times per save.
+    const w = new StateWriter(64 * 1024 + queued).skip(options.headroom ?? 0);
     w.u32(MAGIC).u32(STACK_STATE_VERSION).u32(this.address);
     w.string(JSON.stringify(this.config));
     w.u32(this.rng.state).u32(this.secret).u32(this.nextSocketId).u32(this.ipId);

@@ -8,6 +8,7 @@ export {
 } from './machine.ts';
 export { MachineReplica, type PageWrite } from './replication/machine-replica.ts';
 export {
+  GUEST_SOCKETS_RECORD,
   LAYOUT_RECORD_VERSION,
   MACHINE_RECORD_NAMES,
   type MachineRecords,

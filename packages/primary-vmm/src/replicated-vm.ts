@@ -8,7 +8,7 @@
  */
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import { BodyKind } from '@vmha/checkpoint';
-import type { Machine } from '@vmha/machine';
+import { GUEST_SOCKETS_RECORD, type Machine } from '@vmha/machine';
 import {
   CheckpointEncoder,
   FailureDetector,
@@ -615,7 +615,7 @@ export class ReplicatedVm {
     const capture = this.machine.captureCheckpoint();
     // The speculation flow table at the same instant: the backup resumes delivery from it.
     const vmmRecords = this.spec
-      ? new Map([['vmm.speculation', this.spec.saveStateWithCopies()]])
+      ? new Map([['vmm.speculation', { bytes: this.spec.saveStateParts(), sources: [GUEST_SOCKETS_RECORD] }]])
       : undefined;
     const seal = this.sealPending;
     this.seq++;

@@ -12,8 +12,10 @@ import {
   RecordEncoding,
   decodeCheckpointBody,
   decodePage,
+  flattenRecord,
   resolveRecords,
   type ReceivedChunk,
+  type RecordBytes,
 } from '@vmha/checkpoint';
 import {
   MACHINE_RECORD_NAMES,
@@ -37,8 +39,11 @@ export const VMM_RECORD_PREFIX = 'vmm.';
 
 export class CheckpointApplier {
   private readonly assembler: CheckpointAssembler;
-  /** The VMM records of the last applied checkpoint. */
-  private vmm = new Map<string, Uint8Array>();
+  /**
+   * The VMM records of the last applied checkpoint, in parts: the speculation buffers (up to 16 MiB a flow) change
+   * at their edges, and keeping them as views of the previous epoch's parts makes an epoch cost what changed.
+   */
+  private vmm = new Map<string, RecordBytes>();
   /** Where a body's pages are decoded before the replica takes them (kept for reuse up to a bound). */
   private decoded = new Uint8Array(0);
   /** The epoch a resend was last asked for, so a gap is reported once, not for every chunk behind it. */
@@ -57,7 +62,8 @@ export class CheckpointApplier {
 
   /** A VMM record of the last applied checkpoint (what the VMM resuming the guest restores its own state from). */
   vmmRecord(name: string): Uint8Array | undefined {
-    return this.vmm.get(name);
+    const record = this.vmm.get(name);
+    return record === undefined ? undefined : flattenRecord(record);
   }
 
   /** The newest epoch applied (0 before the seal). */
@@ -113,22 +119,25 @@ export class CheckpointApplier {
         return { kind: 'synced', epoch, pages: pages.length };
       }
       const held = this.replica.records; // at the body's base epoch: what record deltas apply to
-      const resolved = resolveRecords(records, (n) =>
-        n.startsWith(VMM_RECORD_PREFIX) ? this.vmm.get(n) : held?.[n as keyof MachineRecords],
+      const isVmm = (n: string) => n.startsWith(VMM_RECORD_PREFIX);
+      const resolved = resolveRecords(
+        records,
+        (n) => (isVmm(n) ? this.vmm.get(n) : held?.[n as keyof MachineRecords]),
+        { asParts: isVmm },
       );
-      // Every record kept from here on is a buffer of its own: a record sent whole is a view of the body (whose
-      // buffer the assembler reuses), so it is copied; one rebuilt from a delta is fresh already, and not copied
-      // again (for a guest with busy sockets those are megabytes per epoch).
+      // Every record kept from here on is memory of its own: a record sent whole is a view of the body (whose
+      // buffer the assembler reuses), so it is copied; one rebuilt from a delta is fresh already (or views of
+      // parts kept before), and not copied again (for a guest with busy sockets those are megabytes per epoch).
       for (const [name, r] of records)
-        if (r.encoding === RecordEncoding.Raw) resolved.set(name, resolved.get(name)!.slice());
+        if (r.encoding === RecordEncoding.Raw) resolved.set(name, flattenRecord(resolved.get(name)!).slice());
       const missing = MACHINE_RECORD_NAMES.filter((n) => !resolved.has(n));
       if (missing.length > 0) return this.reject(epoch, `records missing: ${missing.join(', ')}`);
       const machineRecords = Object.fromEntries(
-        MACHINE_RECORD_NAMES.map((n) => [n, resolved.get(n)!]),
+        MACHINE_RECORD_NAMES.map((n) => [n, flattenRecord(resolved.get(n)!)]),
       ) as unknown as MachineRecords;
       this.replica.applyCheckpoint(pages, machineRecords, { owned: true });
       // The VMM's own records (e.g. speculation) of the same instant, kept whole beside the replica.
-      this.vmm = new Map([...resolved].filter(([n]) => n.startsWith(VMM_RECORD_PREFIX)));
+      this.vmm = new Map([...resolved].filter(([n]) => isVmm(n)));
       return { kind: 'applied', epoch: header.epoch, digest: this.replica.digest(), pages: pages.length };
     } catch (e) {
       if (e instanceof RecordDeltaError) return this.reject(epoch, `record: ${e.message}`);

@@ -9,7 +9,9 @@ import {
   BodyKind,
   CheckpointBodyWriter,
   type BodyStats,
+  type BodyWriterOptions,
   type Chunk,
+  type RecordBytes,
   type RecordCopy,
 } from '@vmha/checkpoint';
 import { PAGE_SIZE, type CheckpointCapture } from '@vmha/machine';
@@ -20,8 +22,13 @@ export interface EncoderOptions {
   maxChunkBytes?: number;
 }
 
-/** A VMM record: its bytes, or its bytes and what its producer kept from the previous version it made. */
-export type VmmRecord = Uint8Array | { bytes: Uint8Array; copies: readonly RecordCopy[] };
+/**
+ * A VMM record: its bytes, or its bytes with what its producer kept from the previous version it made (`copies`)
+ * and the records whose bytes its new parts may repeat (`sources`, by name: the VMM's speculation buffer holds
+ * what the guest kernel's sockets held at the previous epoch).
+ */
+export type VmmRecord =
+  RecordBytes | { bytes: RecordBytes; copies?: readonly RecordCopy[]; sources?: readonly string[] };
 
 export interface EncodedCheckpoint {
   kind: BodyKind;
@@ -42,7 +49,7 @@ export class CheckpointEncoder {
   /** Per page: 1 when `mirror` holds the backup's version of it. */
   private readonly known: Uint8Array;
   /** The records of the last capture encoded: what the backup holds when it applies the next one. */
-  private lastRecords: Map<string, Uint8Array> | undefined;
+  private lastRecords: Map<string, RecordBytes> | undefined;
   private readonly maxChunkBytes: number;
 
   constructor(private readonly options: EncoderOptions) {
@@ -81,13 +88,15 @@ export class CheckpointEncoder {
     const copies = new Map<string, readonly RecordCopy[]>(
       Object.entries(capture.recordCopies).filter((e): e is [string, readonly RecordCopy[]] => !!e[1]),
     );
-    const vmm: Array<[string, Uint8Array]> = [];
+    const sources = new Map<string, readonly string[]>();
+    const vmm: Array<[string, RecordBytes]> = [];
     for (const [name, r] of vmmRecords ?? []) {
       if (!name.startsWith('vmm.')) throw new RangeError(`VMM record ${name} must be named vmm.*`);
-      if (r instanceof Uint8Array) vmm.push([name, r]);
+      if (!('bytes' in r)) vmm.push([name, r]);
       else {
         vmm.push([name, r.bytes]);
-        copies.set(name, r.copies);
+        if (r.copies) copies.set(name, r.copies);
+        if (r.sources) sources.set(name, r.sources);
       }
     }
     const pages = Array.from(
@@ -95,7 +104,10 @@ export class CheckpointEncoder {
       (index, i) => [index, capture.staging.subarray(i * PAGE_SIZE, (i + 1) * PAGE_SIZE)] as const,
     );
     const records = [...Object.entries(capture.records), ...vmm];
-    const encoded = this.encode(kind, epoch, baseEpoch, pages, records, copies);
+    const encoded = this.encode(kind, epoch, baseEpoch, pages, records, {
+      recordCopies: copies,
+      recordSources: sources,
+    });
     this.lastRecords = new Map(records);
     return encoded;
   }
@@ -109,15 +121,17 @@ export class CheckpointEncoder {
     epoch: number,
     baseEpoch: number,
     pages: Iterable<readonly [number, Uint8Array]>,
-    records: Array<[string, Uint8Array]> | undefined,
-    copies?: ReadonlyMap<string, readonly RecordCopy[]>,
+    records: Array<[string, RecordBytes]> | undefined,
+    hints: Pick<BodyWriterOptions, 'recordCopies' | 'recordSources'> = {},
   ): EncodedCheckpoint {
     const writer = new CheckpointBodyWriter(
       { kind, epoch, baseEpoch, memoryBytes: this.options.memoryBytes },
       records ?? [],
-      this.lastRecords, // records go as deltas against the backup's, as pages do
-      copies,
-      Array.isArray(pages) ? pages.length : undefined,
+      {
+        receiverRecords: this.lastRecords, // records go as deltas against the backup's, as pages do
+        ...hints,
+        expectedPages: Array.isArray(pages) ? pages.length : undefined,
+      },
     );
     const mirror = this.mirror;
     for (const [index, contents] of pages) {

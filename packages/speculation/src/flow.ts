@@ -227,7 +227,7 @@ export class SpeculativeFlow {
    * The flow's state, and its buffered bytes (from the client's cumulative ACK on) as the queue holding them:
    * the caller copies them once, straight into the state it builds.
    */
-  saveState(): { state: FlowState; bytes: Pick<ByteQueue, 'length' | 'copyTo'> } {
+  saveState(): { state: FlowState; bytes: Pick<ByteQueue, 'length' | 'views'> } {
     return {
       state: {
         key: this.key,

@@ -13,10 +13,8 @@ import {
   RST,
   SYN,
   parseTcpSegment,
-  seqDiff,
   type ReplicationStatus,
   type RtoBounds,
-  type StateCopy,
   type TcpSegment,
 } from '@vmha/guest-tcp';
 import {
@@ -67,22 +65,6 @@ export interface SpeculationOptions {
   pacingBurstMs?: number | null;
 }
 
-interface SavedLayout {
-  streams: Map<SpeculativeFlow, { seq: number; offset: number; length: number }>;
-  packets: Map<Uint8Array, number>;
-}
-
-/** Copies in order of `to`, adjacent ones merged. */
-class CopyList {
-  readonly list: StateCopy[] = [];
-  add(from: number, to: number, length: number): void {
-    if (length <= 0) return;
-    const last = this.list.at(-1);
-    if (last && last.from + last.length === from && last.to + last.length === to) last.length += length;
-    else this.list.push({ from, to, length });
-  }
-}
-
 export interface SpeculationCounters extends FlowCounters {
   flowsOpened: number;
   flowsClosed: number;
@@ -122,8 +104,6 @@ export class Speculation {
   private readonly clientSyns = new Map<string, SynSeen>();
   private readonly guestSyns = new Map<string, SynSeen>();
   private held: Held[] = [];
-  /** Where the last saved state put each flow's stream and each held packet (for the next save's copies). */
-  private lastLayout: SavedLayout = { streams: new Map(), packets: new Map() };
   private bufferBytesValue: number;
   private readonly host;
 
@@ -281,16 +261,23 @@ export class Speculation {
    * The bytes go raw after the JSON so that a stream that moved between epochs stays a copy in record deltas.
    */
   saveState(): Uint8Array {
-    return this.saveStateWithCopies().bytes;
+    const { parts, length } = this.saveStateParts();
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
   }
 
   /**
-   * The state as `saveState()`, and the ranges it kept from the state saved last time (the buffered streams that
-   * only lost their acknowledged heads and gained tails, the packets still held): what a checkpoint encoder
-   * needs to send it as a delta without searching 4 MiB buffers for what moved. The copies refer to the previous
-   * call's bytes, whoever made that call.
+   * The state as `saveState()`, in parts held by reference: the header and JSON, then each flow's buffered
+   * segments and each held packet as they are kept here, never written to again. A checkpoint encoder sends a
+   * part it sent before as a copy without looking at it, so an epoch costs the segments the guest added, not a
+   * copy and compare of every flow's buffer (up to 16 MiB each under racc).
    */
-  saveStateWithCopies(): { bytes: Uint8Array; copies: StateCopy[] } {
+  saveStateParts(): { parts: Uint8Array[]; length: number } {
     const flows = [...this.flows.values()].map((f) => ({ flow: f, ...f.saveState() }));
     const keyOf = (f: SpeculativeFlow) =>
       flowKeyOf(f.key.guestAddress, f.key.guestPort, f.key.clientAddress, f.key.clientPort);
@@ -308,42 +295,23 @@ export class Speculation {
       guestSyns: [...this.guestSyns],
     };
     const json = new TextEncoder().encode(JSON.stringify(saved));
-    const total =
-      9 +
-      json.length +
-      flows.reduce((n, f) => n + f.bytes.length, 0) +
-      this.held.reduce((n, h) => n + h.packet.length, 0);
-    const out = new Uint8Array(total);
-    const view = new DataView(out.buffer);
+    const head = new Uint8Array(9 + json.length);
+    const view = new DataView(head.buffer);
     view.setUint32(0, STATE_MAGIC, true);
-    out[4] = STATE_VERSION;
+    head[4] = STATE_VERSION;
     view.setUint32(5, json.length, true);
-    out.set(json, 9);
-    const copies = new CopyList();
-    const layout: SavedLayout = { streams: new Map(), packets: new Map() };
-    let at = 9 + json.length;
+    head.set(json, 9);
+    const parts: Uint8Array[] = [head];
+    let length = head.length;
     for (const f of flows) {
-      if (f.bytes.length > 0) f.bytes.copyTo(out, at, 0, f.bytes.length);
-      const stream = { seq: f.state.clientUna, offset: at, length: f.bytes.length };
-      layout.streams.set(f.flow, stream);
-      const before = this.lastLayout.streams.get(f.flow);
-      if (before) {
-        // Both cover the stream from their client ACK on; the later start is where they meet.
-        const d = seqDiff(stream.seq, before.seq);
-        const [from, to] = d >= 0 ? [before.offset + d, at] : [before.offset, at - d];
-        copies.add(from, to, Math.min(before.offset + before.length - from, at + stream.length - to));
-      }
-      at += f.bytes.length;
+      for (const v of f.bytes.views()) parts.push(v);
+      length += f.bytes.length;
     }
     for (const h of this.held) {
-      out.set(h.packet, at);
-      layout.packets.set(h.packet, at);
-      const before = this.lastLayout.packets.get(h.packet);
-      if (before !== undefined) copies.add(before, at, h.packet.length);
-      at += h.packet.length;
+      parts.push(h.packet);
+      length += h.packet.length;
     }
-    this.lastLayout = layout;
-    return { bytes: out, copies: copies.list };
+    return { parts, length };
   }
 
   /**

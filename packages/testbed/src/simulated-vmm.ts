@@ -5,7 +5,7 @@
  * the epochs and the checkpoint path: the papers' testbed, where `native` runs at link speed.
  */
 import { toIpv4Address, type SimNetwork, type SimNode } from '@vmha/guest-tcp';
-import type { Machine } from '@vmha/machine';
+import { GUEST_SOCKETS_RECORD, type Machine } from '@vmha/machine';
 import { OutputCommitBuffer, type VmmRecord } from '@vmha/replication';
 import { RACC_FLOW_BUFFER_BYTES, Speculation } from '@vmha/speculation';
 import {
@@ -215,7 +215,9 @@ export class SimulatedVmm implements SimNode {
 
   private vmmRecords(): ReadonlyMap<string, VmmRecord> | undefined {
     return this.speculation
-      ? new Map([['vmm.speculation', this.speculation.saveStateWithCopies()]])
+      ? new Map([
+          ['vmm.speculation', { bytes: this.speculation.saveStateParts(), sources: [GUEST_SOCKETS_RECORD] }],
+        ])
       : undefined;
   }
 }

@@ -102,6 +102,17 @@ export class ByteQueue {
     return out;
   }
 
+  /**
+   * Everything queued, as views of the chunks (the first one cut at the consumed head): for a snapshot that keeps
+   * the bytes by reference. The chunks are never written to, so the views stay valid and unchanged.
+   */
+  views(): Uint8Array[] {
+    if (this.total === 0) return [];
+    const out = this.chunks.slice(this.head);
+    if (this.headOffset > 0) out[0] = out[0].subarray(this.headOffset);
+    return out;
+  }
+
   /** A copy of everything queued, for snapshots. */
   toBytes(): Uint8Array {
     const out = new Uint8Array(this.total);

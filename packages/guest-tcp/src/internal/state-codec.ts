@@ -9,9 +9,15 @@ export class StateFormatError extends Error {
 }
 
 export class StateWriter {
-  private buf = new Uint8Array(256);
-  private view = new DataView(this.buf.buffer);
+  private buf: Uint8Array;
+  private view: DataView;
   private at = 0;
+
+  /** `capacity`: what the state is expected to take (growing by doubling copies what was written so far). */
+  constructor(capacity = 256) {
+    this.buf = new Uint8Array(Math.max(16, capacity));
+    this.view = new DataView(this.buf.buffer);
+  }
 
   private reserve(n: number): void {
     if (this.at + n <= this.buf.length) return;
@@ -78,8 +84,20 @@ export class StateWriter {
     return this.bytes(new TextEncoder().encode(v));
   }
 
+  /** The state written, as a view (no copy of megabytes of queues): the writer is spent. */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.at);
+    const out = this.buf.subarray(0, this.at);
+    this.buf = new Uint8Array(0);
+    this.view = new DataView(this.buf.buffer);
+    this.at = 0;
+    return out;
+  }
+
+  /** Leaves `n` zero bytes for the caller to fill after finish (a header of the record the state goes in). */
+  skip(n: number): this {
+    this.reserve(n);
+    this.at += n;
+    return this;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The paravirtual NIC and the guest driver, without a TCP stack: packets through both rings, full rings and
- * oversized packets dropped and counted, corrupt ring contents dropped and counted, never a crash.
+ * oversized packets dropped and counted, corrupt ring contents dropped and counted, never a crash; buffers the
+ * guest is done with zeroed.
  */
 import { SeededRandom } from '@vmha/guest-tcp';
 import { describe, expect, it } from 'vitest';
@@ -270,5 +271,47 @@ describe('the paravirtual replication registers', () => {
     expect(() => VirtioNet.decodeRecord(good.subarray(0, good.length - 4), memory.size)).toThrow(
       SnapshotFormatError,
     );
+  });
+});
+
+describe('buffers the guest is done with', () => {
+  const allZero = (b: Uint8Array) => b.every((x) => x === 0);
+
+  it('zeroes an RX buffer once its packet is copied out, and a TX buffer once the device has sent it', () => {
+    const { memory, device, driver } = nic();
+    const { rx, tx, bufferStride } = device.layout;
+    const rxArea = () => memory.read(rx.buffersAddr, rx.size * bufferStride);
+    const txBuffer = (i: number) => memory.read(tx.buffersAddr + i * bufferStride, bufferStride);
+
+    const inbound = [packet(1, 1500), packet(2, 60)];
+    for (const p of inbound) device.deliver(p);
+    expect(allZero(rxArea())).toBe(false);
+    expect(driver.receive()).toEqual(inbound); // the stack gets its copies...
+    expect(allZero(rxArea())).toBe(true); // ...and the buffers hold nothing of them
+
+    const outbound = [packet(3, 1540), packet(4, 700), packet(5, 40)];
+    for (const p of outbound) driver.transmit(p);
+    expect(device.takeTransmitted()).toEqual(outbound);
+    // The guest learns the device is done at its next transmit: the sent buffers are zeroed then, the new one
+    // holds its packet until the device has taken it.
+    driver.transmit(packet(6, 100));
+    for (const i of [0, 1, 2]) expect(allZero(txBuffer(i))).toBe(true);
+    expect(txBuffer(3).subarray(0, 100)).toEqual(packet(6, 100));
+    expect(device.takeTransmitted()).toEqual([packet(6, 100)]);
+  });
+
+  it('never zeroes past a buffer, whatever length a corrupted descriptor claims', () => {
+    const { memory, device, driver } = nic();
+    const { tx, bufferStride } = device.layout;
+    const guard = tx.buffersAddr + device.layout.bufferBytes; // the bytes after buffer 0, inside its stride
+    expect(guard).toBeLessThan(tx.buffersAddr + bufferStride); // (1540-byte buffers, aligned strides)
+    driver.transmit(packet(7, 64));
+    device.takeTransmitted();
+    memory.write(guard, Uint8Array.of(0xaa));
+    memory.writeU32(tx.descAddr + 8, 0xffff_ffff); // descriptor 0's length
+    driver.transmit(packet(8, 64));
+    expect(memory.read(guard, 1)[0]).toBe(0xaa);
+    expect(allZero(memory.read(tx.buffersAddr, device.layout.bufferBytes))).toBe(true);
+    expect(memory.read(tx.buffersAddr + bufferStride, 64)).toEqual(packet(8, 64));
   });
 });

@@ -19,6 +19,8 @@ import { NicDriver } from './nic-driver.ts';
 
 export const KERNEL_RECORD_VERSION = 1;
 const KERNEL_MAGIC = 'GKRN';
+/** The record's header before the stack's state: magic u32, version u32, state length u32 (ByteWriter's `bytes`). */
+const KERNEL_HEADER_BYTES = 12;
 
 export interface KernelBootOptions {
   readonly memory: GuestMemory;
@@ -111,13 +113,14 @@ export class GuestKernel implements VcpuWork {
 
   /** The record, and the ranges it kept from the record saved last time (the stack's queues: see TcpStack). */
   saveRecordWithCopies(): { record: Uint8Array; copies: StateCopy[] } {
-    const { bytes: state, copies } = this.stack.saveStateWithCopies();
-    const w = new ByteWriter(state.length + 16);
+    // The stack writes its state after room for the record's header (magic, version, state length), which is
+    // filled in place: the record is the stack's buffer, not a copy of megabytes of socket queues.
+    const { bytes: record, copies } = this.stack.saveStateWithCopies({ headroom: KERNEL_HEADER_BYTES });
+    const w = new ByteWriter(KERNEL_HEADER_BYTES);
     writeRecordHeader(w, KERNEL_MAGIC, KERNEL_RECORD_VERSION);
-    w.bytes(state);
-    const record = w.finish();
-    const at = record.length - state.length; // the state is the record's tail, after a header of fixed size
-    return { record, copies: copies.map((c) => ({ from: c.from + at, to: c.to + at, length: c.length })) };
+    w.u32(record.length - KERNEL_HEADER_BYTES);
+    record.set(w.finish());
+    return { record, copies };
   }
 
   // --- VcpuWork ------------------------------------------------------------------------------------------

@@ -7,6 +7,11 @@
  * re-posts them (rewriting each descriptor, which also repairs a corrupted one). TX: a packet the stack emits is
  * copied into the next free TX buffer and made available; a full ring drops it (counted; TCP retransmits), like a
  * full qdisc. The device uses buffers in order (virtio's IN_ORDER), so buffer k of a ring is descriptor k mod N.
+ *
+ * A buffer the guest is done with is zeroed (Linux's init_on_free, here for packet buffers): an RX buffer once its
+ * packet is copied out, a TX buffer once the device has sent it. The packet's bytes live on in the stack's queues
+ * (or left the machine), so a checkpoint need not carry them a second time in dirty pages: a scrubbed page
+ * encodes as zeros, or as unchanged against the backup's copy.
  */
 import type { GuestMemory } from '../guest-memory.ts';
 import {
@@ -108,7 +113,9 @@ export class NicDriver {
       const expected = last & mask;
       if (id !== expected || len > this.layout.bufferBytes) this.count('rxBadUsedEntry', 1);
       else if (len > 0) {
-        packets.push(copyPacketOut(m, this.buffer(q, id), len));
+        const addr = this.buffer(q, id);
+        packets.push(copyPacketOut(m, addr, len));
+        m.fill(addr, len);
         bytes += len;
       }
       this.writeRxDescriptor(expected);
@@ -138,6 +145,7 @@ export class NicDriver {
     if (used !== reclaimed) {
       // The device finished buffers up to `used` (in order); take them back unless the index is nonsense.
       if ((used - reclaimed) >>> 0 <= (avail - reclaimed) >>> 0) {
+        this.scrubTx(reclaimed, used);
         reclaimed = used;
         m.writeU32(this.area + OFF_TX_RECLAIMED, reclaimed);
       } else this.count('txBadUsedIndex', 1);
@@ -170,6 +178,19 @@ export class NicDriver {
 
   private buffer(q: QueueLayout, id: number): number {
     return q.buffersAddr + id * this.layout.bufferStride;
+  }
+
+  /** Zeroes the TX buffers of positions [from, to): sent, so their bytes are dead (see the header). */
+  private scrubTx(from: number, to: number): void {
+    const m = this.memory;
+    const q = this.layout.tx;
+    const mask = q.size - 1;
+    for (let p = from; p !== to; p = (p + 1) >>> 0) {
+      const id = p & mask;
+      const len = m.readU32(q.descAddr + id * DESCRIPTOR_BYTES + 8);
+      // The driver wrote the length; corrupted memory may not have: never scrub past the buffer.
+      m.fill(this.buffer(q, id), Math.min(len, this.layout.bufferBytes));
+    }
   }
 
   private writeRxDescriptor(id: number): void {

@@ -22,6 +22,12 @@ export interface MachineRecords {
 
 export const MACHINE_RECORD_NAMES = ['vcpu', 'nic', 'kernel', 'layout'] as const;
 
+/**
+ * The record holding the guest's socket buffers: what a guest sends was there first, so a VMM record of guest
+ * output (the speculation buffer) names it as a source for checkpoint deltas.
+ */
+export const GUEST_SOCKETS_RECORD = 'kernel' satisfies (typeof MACHINE_RECORD_NAMES)[number];
+
 const LAYOUT_MAGIC = 'MLAY';
 export const LAYOUT_RECORD_VERSION = 1;
 
