@@ -15,22 +15,16 @@ export interface ProcessRow {
 const BULK_MIB = 96;
 const VM = ['--memory-mib', '128', '--resp-memory-mib', '16'];
 
-/** Modes primary-vmm runs as a process (`--mode`). */
-const PROCESS_MODES: readonly ReplicationMode[] = ['native', 'remus', 'speculative'];
-
 export async function measureProcessRows(modes: readonly ReplicationMode[]): Promise<ProcessRow[]> {
   const cluster = await LocalCluster.start();
   const rows: ProcessRow[] = [];
   try {
     for (const mode of modes) {
-      if (!PROCESS_MODES.includes(mode)) {
-        console.log(`  ${mode}: not run as processes (primary-vmm has no --mode ${mode})`);
-        continue;
-      }
-      const vmId = `vm-tcp-${mode}`;
+      const name = mode.replace('+', '-'); // instance and VM ids are subject tokens: letters, digits, - and _
+      const vmId = `vm-tcp-${name}`;
       const primary = await cluster.launch({
         service: 'primary-vmm',
-        instance: `tcp-${mode}`,
+        instance: `tcp-${name}`,
         entry: 'packages/primary-vmm/src/main.ts',
         args: ['--vm-id', vmId, ...VM, '--mode', mode, ...(mode === 'native' ? [] : ['--epoch-ms', '25'])],
       });
@@ -39,14 +33,14 @@ export async function measureProcessRows(modes: readonly ReplicationMode[]): Pro
           ? undefined
           : await cluster.launch({
               service: 'backup-vmm',
-              instance: `tcp-${mode}-b`,
+              instance: `tcp-${name}-b`,
               entry: 'packages/backup-vmm/src/main.ts',
               args: ['--vm-id', vmId, ...VM, '--epoch-ms', '25'],
             });
       if (backup) {
         const deadline = Date.now() + 120_000;
         for (;;) {
-          const c = await requestHealth(cluster.nc, 'primary-vmm', `tcp-${mode}`, { timeoutMs: 2000 }).catch(
+          const c = await requestHealth(cluster.nc, 'primary-vmm', `tcp-${name}`, { timeoutMs: 2000 }).catch(
             () => undefined,
           );
           if (c?.counters['repl.protected'] === 1) break;
@@ -54,7 +48,7 @@ export async function measureProcessRows(modes: readonly ReplicationMode[]): Pro
           await new Promise((r) => setTimeout(r, 200));
         }
       }
-      const o = await runClient(cluster, `tcp-${mode}-bulk`, [
+      const o = await runClient(cluster, `tcp-${name}-bulk`, [
         '--workload',
         'bulk',
         '--bytes',
