@@ -123,6 +123,8 @@ await runService({
         );
         break;
     }
+    // Serving while the workload runs (main returns only when it ends): what health checks see meanwhile.
+    ctx.health.setStatus('serving');
     ctx.onShutdown('workload', () => {
       run.stop();
       host.stop();

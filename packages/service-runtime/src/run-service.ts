@@ -14,6 +14,7 @@ import {
 } from './config.ts';
 import { Counters } from './counters.ts';
 import { startHealth } from './health.ts';
+import { startHealthFile, type HealthFile } from './health-file.ts';
 import { createLogger } from './logger.ts';
 import { closeNats, connectNats } from './nats-connection.ts';
 import { runtimeSettings } from './runtime-settings.ts';
@@ -92,6 +93,12 @@ export async function runService<S extends Settings>(definition: ServiceDefiniti
     lifecycle.nc = nc;
     const health = startHealth(nc, { service, instance, counters, logger });
     lifecycle.health = health;
+    if (config.healthFile !== undefined) {
+      const file = startHealthFile(config.healthFile, () => health.status, {
+        onError: (err) => logger.warn('health file not written', { path: config.healthFile, err }),
+      });
+      lifecycle.healthFile = file;
+    }
     const ctx: ServiceContext<S> = {
       service,
       instance,
@@ -109,6 +116,7 @@ export async function runService<S extends Settings>(definition: ServiceDefiniti
     await definition.main(ctx);
     if (lifecycle.stopping) return;
     health.setStatus('serving');
+    lifecycle.healthFile?.write();
     logger.info('serving');
   } catch (err) {
     logger.error('service failed to start', { err });
@@ -126,6 +134,7 @@ class Lifecycle {
   readonly hooks: NamedHook[] = [];
   nc: NatsConnection | undefined;
   health: HealthResponder | undefined;
+  healthFile: HealthFile | undefined;
   telemetryStarted = false;
   private stopped: Promise<void> | undefined;
 
@@ -173,6 +182,7 @@ class Lifecycle {
   private async stop(reason: string, exitCode: number): Promise<void> {
     this.logger.info('shutting down', { reason });
     this.health?.setStatus('draining');
+    this.healthFile?.write();
     this.abort.abort(reason);
     const deadline = performance.now() + this.timeoutMs;
     const hooksOk = await this.runHooks(reason, deadline);

@@ -37,6 +37,12 @@ export const runtimeSettings = defineSettings({
     env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
     description: 'OTLP/HTTP endpoint for traces and metrics, e.g. http://127.0.0.1:4318; unset: no export',
   },
+  healthFile: {
+    type: 'string',
+    optional: true,
+    description:
+      "A file this service keeps its health status in, rewritten every 2 s (for a container's health check)",
+  },
   shutdownTimeoutMs: {
     type: 'duration-ms',
     default: 10_000,
