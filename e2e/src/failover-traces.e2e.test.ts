@@ -6,10 +6,11 @@
  * children), and the epochs before it join across processes: the backup's `epoch.apply` is a child of the
  * primary's `epoch` span, its context carried in the checkpoint's NATS headers.
  */
-import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '@vmha/service-runtime';
+import { startOtlpReceiver, type OtlpReceiver } from '@vmha/service-runtime';
 import { LocalCluster, runClient } from '@vmha/tools/launcher';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { counters, explain, until } from './cluster-checks.ts';
+import { applyJoinedEpoch, expectFailoverTrace, failoverSpans } from './trace-checks.ts';
 
 const VM_ARGS = ['--vm-id', 'vm-traced', '--memory-mib', '64', '--resp-memory-mib', '8'];
 
@@ -75,52 +76,6 @@ describe('failover traces', () => {
       20_000,
     );
 
-    const spans = receiver.spans();
-    const { root, children } = failoverSpans(spans);
-    expect(root?.instance).toBe('tr-b');
-    expect(root?.parentSpanId).toBeUndefined();
-    expect(root?.attributes['failover.old_primary']).toBe('tr-a');
-    expect(root?.events).toEqual(
-      expect.arrayContaining(['failure detected', 'lease won', 'first output released']),
-    );
-    expect(children.map((c) => c.name).sort()).toEqual([
-      'failover.activate',
-      'failover.first-output',
-      'failover.lease',
-      'failover.vip',
-    ]);
-    for (const child of children) {
-      expect(child.traceId, child.name).toBe(root!.traceId);
-      expect(child.parentSpanId, child.name).toBe(root!.spanId);
-      expect(child.instance, child.name).toBe('tr-b');
-    }
-    expect(children.find((c) => c.name === 'failover.lease')?.attributes.won).toBe(true);
-
-    // An epoch's trace spans both VMMs: the backup's apply is the primary's epoch span's child.
-    const joined = applyJoinedEpoch(spans)!;
-    expect(joined.epoch.instance).toBe('tr-a');
-    expect(joined.apply.instance).toBe('tr-b');
-    expect(joined.apply.traceId).toBe(joined.epoch.traceId);
-    expect(joined.apply.attributes['epoch.number']).toBe(joined.epoch.attributes['epoch.number']);
+    expectFailoverTrace(receiver.spans(), { oldPrimary: 'tr-a', promoted: 'tr-b' });
   }, 90_000);
 });
-
-function failoverSpans(spans: ReceivedSpan[]): { root: ReceivedSpan | undefined; children: ReceivedSpan[] } {
-  const root = spans.find((s) => s.name === 'failover');
-  return {
-    root,
-    children: root
-      ? spans.filter((s) => s.parentSpanId === root.spanId && s.name.startsWith('failover.'))
-      : [],
-  };
-}
-
-/** An `epoch.apply` span (backup) whose parent is an `epoch` span (primary), both received. */
-function applyJoinedEpoch(spans: ReceivedSpan[]): { epoch: ReceivedSpan; apply: ReceivedSpan } | undefined {
-  const epochs = new Map(spans.filter((s) => s.name === 'epoch').map((s) => [s.spanId, s]));
-  for (const apply of spans.filter((s) => s.name === 'epoch.apply')) {
-    const epoch = apply.parentSpanId ? epochs.get(apply.parentSpanId) : undefined;
-    if (epoch) return { epoch, apply };
-  }
-  return undefined;
-}

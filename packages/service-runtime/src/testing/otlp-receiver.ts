@@ -63,7 +63,12 @@ const valueOf = (v: OtlpValue): string | number | boolean | undefined =>
 const attributesOf = (list: OtlpKeyValue[] | undefined) =>
   Object.fromEntries((list ?? []).map((a) => [a.key, valueOf(a.value)]));
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+/**
+ * `host`: the address to listen on (default loopback; a container suite passes its Docker network's gateway, the
+ * host's address as the containers on that network reach it).
+ */
+export async function startOtlpReceiver(options: { host?: string } = {}): Promise<OtlpReceiver> {
+  const host = options.host ?? '127.0.0.1';
   const requests: OtlpRequest[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
@@ -77,11 +82,11 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     requests,
     spans: () =>
       requests
