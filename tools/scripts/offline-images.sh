@@ -42,7 +42,8 @@ trap 'rm -rf "$work"' EXIT
 # Builds from a Dockerfile on stdin with the files of $work/ctx as context (the legacy builder: no BuildKit here).
 build() {
   tag=$1
-  DOCKER_BUILDKIT=0 docker build -q 2>/dev/null -t "$tag" -f - "$work/ctx" >/dev/null || fail "building $tag failed"
+  DOCKER_BUILDKIT=0 docker build -q -t "$tag" -f - "$work/ctx" >/dev/null 2>"$work/build.log" ||
+    fail "building $tag failed: $(tail -5 "$work/build.log")"
   say "built $tag"
 }
 

@@ -6,8 +6,8 @@
  * `afterAll` whether or not a test failed; each container carries the label `vmha.e2e` with the run's id, so
  * `.ci/run` can sweep any a killed test runner left behind.
  *
- * The suites need a Docker engine and the images: without them they skip with the reason, unless
- * VMHA_REQUIRE_DOCKER=1 (CI), where that is a failure.
+ * The suites need a Docker engine (without one they skip and say so, unless VMHA_REQUIRE_DOCKER=1, as in CI) and
+ * the images (missing ones fail the suite, naming the command that builds them).
  */
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -24,7 +24,7 @@ import {
   type StartedNetwork,
   type StartedTestContainer,
 } from 'testcontainers';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { until } from '../cluster-checks.ts';
 
 const run = promisify(execFile);
@@ -48,37 +48,47 @@ export const IMAGES = {
 // clean-up is `stop()` in afterAll, and the label sweep in .ci/run.
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 
-/** Why the container suites cannot run here, or undefined when they can (engine up, images present). */
-export async function containersUnavailable(): Promise<string | undefined> {
+/** Why this machine cannot run containers (no Docker engine answers), or undefined when it can. */
+async function dockerEngineMissing(): Promise<string | undefined> {
   try {
     await run('docker', ['info'], { timeout: 10_000 });
+    return undefined;
   } catch {
     return 'no Docker engine answers (apt-get install docker.io; dockerd &)';
   }
+}
+
+const noEngine = await dockerEngineMissing();
+
+/**
+ * A container suite: it runs where a Docker engine answers, and says why it skips where none does (a machine
+ * without containers), except under VMHA_REQUIRE_DOCKER=1 (CI), where that is a failure. Missing images are not a
+ * reason to skip: `ContainerCluster.start` fails naming the command that builds them.
+ */
+export function describeWithDocker(title: string, suite: () => void): void {
+  if (noEngine !== undefined && process.env.VMHA_REQUIRE_DOCKER === '1')
+    throw new Error(`VMHA_REQUIRE_DOCKER=1 but the container suites cannot run: ${noEngine}`);
+  describe.skipIf(noEngine !== undefined)(noEngine ? `${title} (skipped: ${noEngine})` : title, suite);
+}
+
+/** Fails naming how to build an image the suites need that is not there. */
+async function requireImages(): Promise<void> {
   for (const image of [IMAGES.app, IMAGES.nats]) {
     try {
       await run('docker', ['image', 'inspect', image], { timeout: 10_000 });
     } catch {
-      return `image ${image} is missing (sh tools/scripts/build-image.sh; offline: tools/scripts/offline-images.sh)`;
+      throw new Error(
+        `image ${image} is missing: eval "$(sh tools/scripts/ensure-docker.sh)" builds the images ` +
+          '(or tools/scripts/build-image.sh, with tools/scripts/offline-images.sh where no registry answers)',
+      );
     }
   }
-  return undefined;
-}
-
-/** Skip, or fail under VMHA_REQUIRE_DOCKER=1: a CI that cannot run the suites must not pass them. */
-export async function containerSuitesSkipReason(): Promise<string | undefined> {
-  const why = await containersUnavailable();
-  if (why !== undefined && process.env.VMHA_REQUIRE_DOCKER === '1')
-    throw new Error(`VMHA_REQUIRE_DOCKER=1 but the container suites cannot run: ${why}`);
-  return why;
 }
 
 export interface ClientResult {
   exitCode: number;
   /** The `result` object client-sim printed last (undefined if it died first). */
   result: Record<string, unknown> | undefined;
-  /** Progress lines seen, in order. */
-  progress: Array<Record<string, unknown>>;
   logTail: string[];
 }
 
@@ -112,6 +122,7 @@ export class ContainerCluster {
   ) {}
 
   static async start(): Promise<ContainerCluster> {
+    await requireImages();
     const runId = randomUUID().slice(0, 8);
     const network = await new Network().start();
     let nats: StartedTestContainer | undefined;
@@ -159,19 +170,15 @@ export class ContainerCluster {
       .withCommand(['packages/client-sim/src/main.ts', '--instance', instance, ...args])
       .start();
     this.containers.push(c);
-    const out: ClientResult = { exitCode: -1, result: undefined, progress: [], logTail: [] };
+    const out: ClientResult = { exitCode: -1, result: undefined, logTail: [] };
     const logs = await c.logs();
     logs.on('data', (chunk: Buffer | string) => {
       for (const line of String(chunk).split('\n')) {
         if (!line.trim()) continue;
         try {
-          const msg = JSON.parse(line) as {
-            progress?: Record<string, unknown>;
-            result?: Record<string, unknown>;
-          };
+          const msg = JSON.parse(line) as { progress?: unknown; result?: Record<string, unknown> };
           if (msg.result) out.result = msg.result;
-          else if (msg.progress) out.progress.push(msg.progress);
-          else out.logTail.push(line);
+          else if (!msg.progress) out.logTail.push(line);
         } catch {
           out.logTail.push(line);
         }

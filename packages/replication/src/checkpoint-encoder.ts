@@ -23,12 +23,11 @@ export interface EncoderOptions {
 }
 
 /**
- * A VMM record: its bytes, or its bytes with what its producer kept from the previous version it made (`copies`)
- * and the records whose bytes its new parts may repeat (`sources`, by name: the VMM's speculation buffer holds
- * what the guest kernel's sockets held at the previous epoch).
+ * A VMM record: its bytes (flat, or in parts kept by reference), optionally with the records whose bytes its new
+ * parts may repeat (`sources`, by name: the VMM's speculation buffer holds what the guest kernel's sockets held at
+ * the previous epoch).
  */
-export type VmmRecord =
-  RecordBytes | { bytes: RecordBytes; copies?: readonly RecordCopy[]; sources?: readonly string[] };
+export type VmmRecord = RecordBytes | { bytes: RecordBytes; sources?: readonly string[] };
 
 export interface EncodedCheckpoint {
   kind: BodyKind;
@@ -95,7 +94,6 @@ export class CheckpointEncoder {
       if (!('bytes' in r)) vmm.push([name, r]);
       else {
         vmm.push([name, r.bytes]);
-        if (r.copies) copies.set(name, r.copies);
         if (r.sources) sources.set(name, r.sources);
       }
     }
