@@ -1,5 +1,6 @@
 // Shared vitest defaults: tests beside the code (*.test.ts), generous timeouts for the long, CPU-bound
 // simulations (no test asserts on wall-clock speed; benchmarks do that).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,6 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: [fileURLToPath(new URL('./tools/src/vitest/byte-equality.ts', import.meta.url))],
   },
 });
