@@ -93,6 +93,9 @@ export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>
   let backup = { instance: `${o.prefix}1`, proc: await launchBackup(1) };
   for (let run = 1; run <= o.runs; run++) {
     const now = current;
+    const t0 = performance.now();
+    const phases: string[] = [];
+    const mark = (what: string) => phases.push(`${what} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await until(
       `run ${run}: ${now.instance} protected`,
       async () => (await counters(cluster, now.service, now.instance))['repl.protected'] === 1,
@@ -100,7 +103,9 @@ export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>
     // The next backup waits as a standby (the protected primary turns it away) and joins the promoted VMM once
     // that one runs the guest. Started before the clients and the kill, its process start-up (a second or more
     // of CPU) competes with neither the load nor the failover it is there to follow.
+    mark('protected');
     const nextBackup = { instance: `${o.prefix}${run + 1}`, proc: await launchBackup(run + 1) };
+    mark('next backup up');
     // The baseline must be this VMM's own counters: an empty answer (busy, timed out) would make any traffic
     // count as "at work", and the kill could land before this run's clients even start.
     let before: Record<string, number> = {};
@@ -130,17 +135,24 @@ export async function killChain<T>(cluster: LocalCluster, o: KillChainOptions<T>
     } finally {
       for (const w of watches) w.unsubscribe();
     }
+    mark('clients at work');
     await new Promise((r) => setTimeout(r, rng.int(0, 1500)));
     const atKill = await counters(cluster, now.service, now.instance);
     now.proc.signal('SIGKILL');
     await now.proc.exited;
     const promoted: GuestHost = { service: 'backup-vmm', ...backup };
+    mark('killed');
     const outcome = await clients;
+    mark('clients done');
     await until(
       `run ${run}: ${promoted.instance} promoted`,
       async () => (await counters(cluster, 'backup-vmm', promoted.instance))['backup.promoted'] === 1,
     );
+    mark('promoted');
     await o.check(run, outcome, { killed: now, promoted, atKill });
+    mark('checked');
+    // One line per run, so a slow or failing chain shows where its time went.
+    console.info(`[kill-chain] run ${run}: ${phases.join(', ')}`);
     current = promoted;
     backup = nextBackup;
   }
