@@ -1,7 +1,8 @@
 #!/bin/sh
 # What the container suites need, for CI (as root): a Docker engine (docker.io from apt when missing, dockerd
-# started when none answers), the base images (the official ones when they can be pulled, else built offline by
-# offline-images.sh) and the services' image (build-image.sh). Prints the environment overrides the suites read:
+# started when none answers), compose (docker-compose from apt when the v2 plugin is missing), the base images
+# (the official ones when they can be pulled, else built offline by offline-images.sh) and the services' image
+# (build-image.sh). Prints the environment overrides the suites read:
 #   eval "$(sh tools/scripts/ensure-docker.sh)"
 # Progress goes to stderr.
 set -eu
@@ -12,6 +13,9 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   need=""
   command -v dockerd >/dev/null 2>&1 || need="$need docker.io"
   command -v debootstrap >/dev/null 2>&1 || need="$need debootstrap"
+  # The compose demo suite runs compose.yaml: the v2 plugin when there is one, else docker-compose (Debian 12
+  # packages only that).
+  docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null 2>&1 || need="$need docker-compose"
   if [ -n "$need" ]; then
     say "installing$need (apt-get)"
     apt-get install -y --no-install-recommends $need >/dev/null 2>&1 || {

@@ -30,7 +30,7 @@ import { until } from '../cluster-checks.ts';
 const run = promisify(execFile);
 
 /** A TCP port nothing listens on now (for a fixed host port that stays the same across a container restart). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -62,17 +62,19 @@ const noEngine = await dockerEngineMissing();
 
 /**
  * A container suite: it runs where a Docker engine answers, and says why it skips where none does (a machine
- * without containers), except under VMHA_REQUIRE_DOCKER=1 (CI), where that is a failure. Missing images are not a
- * reason to skip: `ContainerCluster.start` fails naming the command that builds them.
+ * without containers), except under VMHA_REQUIRE_DOCKER=1 (CI), where that is a failure. `alsoMissing` is why a
+ * further tool the suite needs is not there (compose), treated the same way. Missing images are not a reason to
+ * skip: `ContainerCluster.start` fails naming the command that builds them.
  */
-export function describeWithDocker(title: string, suite: () => void): void {
-  if (noEngine !== undefined && process.env.VMHA_REQUIRE_DOCKER === '1')
-    throw new Error(`VMHA_REQUIRE_DOCKER=1 but the container suites cannot run: ${noEngine}`);
-  describe.skipIf(noEngine !== undefined)(noEngine ? `${title} (skipped: ${noEngine})` : title, suite);
+export function describeWithDocker(title: string, suite: () => void, alsoMissing?: string): void {
+  const missing = noEngine ?? alsoMissing;
+  if (missing !== undefined && process.env.VMHA_REQUIRE_DOCKER === '1')
+    throw new Error(`VMHA_REQUIRE_DOCKER=1 but the container suites cannot run: ${missing}`);
+  describe.skipIf(missing !== undefined)(missing ? `${title} (skipped: ${missing})` : title, suite);
 }
 
 /** Fails naming how to build an image the suites need that is not there. */
-async function requireImages(): Promise<void> {
+export async function requireImages(): Promise<void> {
   for (const image of [IMAGES.app, IMAGES.nats]) {
     try {
       await run('docker', ['image', 'inspect', image], { timeout: 10_000 });

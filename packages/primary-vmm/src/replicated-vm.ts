@@ -176,6 +176,8 @@ export class ReplicatedVm {
     lastEpochRawBytes: 0,
     lastAckedDigest: '',
     lastAckedEpoch: 0,
+    /** Epochs whose held output has been released (one release-latency sample each). */
+    releasedEpochs: 0,
     /** Times this VMM won the lease to run unprotected after losing its backup. */
     wonUnprotected: 0,
     /** The last initial sync: from the join to protected, the seal's pause, and the longest the guest stalled. */
@@ -388,6 +390,7 @@ export class ReplicatedVm {
       'repl.output_held_packets': occ.packets,
       'repl.output_held_bytes': occ.bytes,
       'repl.output_released': this.output.counters.released,
+      'repl.released_epochs': this.stats.releasedEpochs,
       'repl.output_dropped_full': this.output.counters.droppedFull,
       'repl.output_discarded': this.output.counters.discarded,
       'repl.protected': this.protection.kind === 'protected' ? 1 : 0,
@@ -461,6 +464,7 @@ export class ReplicatedVm {
     for (const [e, at] of this.firstHeldAt) {
       if (e > this.releasableEpoch) break; // (in epoch order: inserted as epochs advance)
       this.metrics.outputReleased(now - at);
+      this.stats.releasedEpochs++;
       this.firstHeldAt.delete(e);
     }
   }
@@ -877,7 +881,8 @@ export class ReplicatedVm {
     }
     this.lastTickAt = now;
     const p = this.protection;
-    if (p.kind === 'fenced') return;
+    // Fenced, or the connection closed for good (a shutdown under way): there is no one to tell.
+    if (p.kind === 'fenced' || this.o.nc.isClosed()) return;
     this.o.nc.publish(
       subjects.replicationHeartbeat(this.o.vmId),
       encodeMessage(Heartbeat, {

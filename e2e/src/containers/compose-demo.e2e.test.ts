@@ -1,0 +1,115 @@
+/**
+ * The compose demo as the README runs it: `docker compose up -d` of the root compose.yaml (NATS, a primary and a
+ * backup VMM protecting vm1, a standby, client-sim's checked RESP load), then `docker compose kill -s SIGKILL
+ * primary-vmm`: the backup takes the VM over and serves the client, the standby re-protects it, the client ends
+ * its run with every check held (no connection lost, no acknowledged write lost, no counter backwards), and
+ * `docker compose down` leaves nothing of the project behind.
+ */
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { requestHealth } from '@vmha/service-runtime';
+import { subjects } from '@vmha/shared-proto';
+import { ORIGIN_HEADER } from '@vmha/vnet';
+import { afterAll, expect, it } from 'vitest';
+import { until } from '../cluster-checks.ts';
+import { ComposeProject, composeMissing } from './compose-project.ts';
+import { IMAGES, describeWithDocker, freePort, requireImages } from './container-cluster.ts';
+
+/** How long the demo's client runs: long enough to be under way when the primary is killed, then to go on. */
+const CLIENT_MS = 40_000;
+
+describeWithDocker(
+  'the compose demo',
+  () => {
+    let project: ComposeProject | undefined;
+    let nc: NatsConnection | undefined;
+    afterAll(async () => {
+      await nc?.close().catch(() => undefined);
+      await project?.down().catch(() => undefined);
+    }, 180_000);
+
+    const counters = async (service: string, instance: string) => {
+      try {
+        return (await requestHealth(nc!, service, instance, { timeoutMs: 500 })).counters;
+      } catch {
+        return {} as Record<string, number>;
+      }
+    };
+
+    it('comes up protected and serving, survives a docker kill of the primary with the client going on, and goes down clean', async () => {
+      await requireImages();
+      const natsPort = await freePort();
+      project = await ComposeProject.up({
+        VMHA_IMAGE: IMAGES.app,
+        VMHA_NATS_IMAGE: IMAGES.nats,
+        VMHA_NATS_PORT: String(natsPort),
+        VMHA_NATS_MONITOR_PORT: String(await freePort()),
+        VMHA_DEMO_DURATION_MS: String(CLIENT_MS),
+      });
+      nc = await connect({ servers: `nats://127.0.0.1:${natsPort}`, maxReconnectAttempts: -1 });
+      // Who serves the client: every virtual-network message to its address names its sender.
+      const servedBy: string[] = [];
+      nc.subscribe(subjects.netAddress('10.0.0.100'), {
+        callback: (_e, m) => {
+          servedBy.push(m.headers?.get(ORIGIN_HEADER) ?? '?');
+        },
+      });
+
+      await until(
+        'the primary protected by the backup',
+        async () => (await counters('primary-vmm', 'primary'))['repl.protected'] === 1,
+        120_000,
+      );
+      await until(
+        'the client served',
+        async () => servedBy.filter((o) => o === 'primary').length > 200,
+        60_000,
+      );
+
+      await project.compose(['kill', '-s', 'SIGKILL', 'primary-vmm']);
+      expect(await project.running('client-sim'), 'the client was under way at the kill').toBe(true);
+      await until(
+        'the backup promoted',
+        async () => (await counters('backup-vmm', 'backup'))['backup.promoted'] === 1,
+        30_000,
+      );
+      await until('the client served by the backup', async () => servedBy.includes('backup'), 30_000);
+      await until(
+        'the standby to protect the promoted VMM',
+        async () => (await counters('backup-vmm', 'backup'))['repl.protected'] === 1,
+        60_000,
+      );
+      // One sender at a time: nothing from the killed primary after the backup's first message.
+      const firstFromBackup = servedBy.indexOf('backup');
+      expect(servedBy.slice(firstFromBackup).filter((o) => o === 'primary')).toEqual([]);
+
+      const exitCode = await project.exitCode('client-sim', CLIENT_MS + 120_000);
+      const lines = await project.logLines('client-sim');
+      const result = lines
+        .map((l) => {
+          try {
+            return (JSON.parse(l) as { result?: Record<string, unknown> }).result;
+          } catch {
+            return undefined;
+          }
+        })
+        .filter((r) => r !== undefined)
+        .pop();
+      const explain = `exit ${exitCode}; ${lines.slice(-5).join(' | ')}`;
+      expect(result, explain).toBeDefined();
+      expect(result?.violations, explain).toEqual([]);
+      expect((result?.connections as { lost: number }).lost, explain).toBe(0);
+      expect((result?.operations as { failed: number }).failed, explain).toBe(0);
+      expect((result?.checks as { writesAcknowledged: number }).writesAcknowledged, explain).toBeGreaterThan(
+        100,
+      );
+      expect(exitCode, explain).toBe(0);
+
+      await nc.close();
+      nc = undefined;
+      await project.down();
+      expect(await project.leftovers(), 'containers or networks left by compose down').toEqual([]);
+      project = undefined;
+    }, 600_000);
+  },
+  composeMissing,
+);
