@@ -19,6 +19,6 @@ if [ -n "${VMHA_DOCKER_PREP:-}" ]; then
   sh tools/scripts/await-docker-prep.sh "$VMHA_DOCKER_PREP"
   . "$VMHA_DOCKER_PREP/env"
 fi
-# One suite file at a time (e2e/vitest.config.ts): each starts a cluster, and two would starve each other.
+# Each suite starts a cluster: e2e/run-suites.sh decides which may share the machine (one beside the containers).
 echo "[test] end-to-end suites"
 npx nx run @vmha/e2e:test --outputStyle=stream

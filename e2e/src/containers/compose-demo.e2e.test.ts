@@ -1,9 +1,10 @@
 /**
  * The compose demo as the README runs it: `docker compose up -d` of the root compose.yaml (NATS, a primary and a
  * backup VMM protecting vm1, a standby, client-sim's checked RESP load), then `docker compose kill -s SIGKILL
- * primary-vmm`: the backup takes the VM over and serves the client, the standby re-protects it, the client ends
- * its run with every check held (no connection lost, no acknowledged write lost, no counter backwards), and
- * `docker compose down` leaves nothing of the project behind.
+ * primary-vmm`: the backup VMM that joined the primary first (backup-vmm or standby-vmm: they start together)
+ * takes the VM over and serves the client, the other re-protects it, the client ends its run with every check
+ * held (no connection lost, no acknowledged write lost, no counter backwards), and `docker compose down` leaves
+ * nothing of the project behind.
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { requestHealth } from '@vmha/service-runtime';
@@ -35,6 +36,21 @@ describeWithDocker(
       }
     };
 
+    /** Waits for `cond`, and on a timeout shows the last lines of the cluster's VMMs (why it did not happen). */
+    const awaitOrExplain = async (what: string, cond: () => Promise<boolean>, ms: number) => {
+      try {
+        await until(what, cond, ms);
+      } catch (e) {
+        const tails = await Promise.all(
+          ['primary-vmm', 'backup-vmm', 'standby-vmm'].map(async (service) => {
+            const lines = await project!.logLines(service).catch((err: Error) => [String(err)]);
+            return `--- ${service}\n${lines.slice(-15).join('\n')}`;
+          }),
+        );
+        throw new Error(`${(e as Error).message}\n${tails.join('\n')}`, { cause: e });
+      }
+    };
+
     it('comes up protected and serving, survives a docker kill of the primary with the client going on, and goes down clean', async () => {
       await requireImages();
       const natsPort = await freePort();
@@ -54,12 +70,12 @@ describeWithDocker(
         },
       });
 
-      await until(
+      await awaitOrExplain(
         'the primary protected by the backup',
         async () => (await counters('primary-vmm', 'primary'))['repl.protected'] === 1,
         120_000,
       );
-      await until(
+      await awaitOrExplain(
         'the client served',
         async () => servedBy.filter((o) => o === 'primary').length > 200,
         60_000,
@@ -67,20 +83,30 @@ describeWithDocker(
 
       await project.compose(['kill', '-s', 'SIGKILL', 'primary-vmm']);
       expect(await project.running('client-sim'), 'the client was under way at the kill').toBe(true);
-      await until(
-        'the backup promoted',
-        async () => (await counters('backup-vmm', 'backup'))['backup.promoted'] === 1,
+      // backup-vmm and standby-vmm start together: whichever joined the primary first is its backup and takes
+      // over; the other, turned away until then, re-protects it.
+      let promoted = '';
+      await awaitOrExplain(
+        'a backup promoted',
+        async () => {
+          for (const instance of ['backup', 'standby'])
+            if ((await counters('backup-vmm', instance))['backup.promoted'] === 1) promoted = instance;
+          return promoted !== '';
+        },
         30_000,
       );
-      await until('the client served by the backup', async () => servedBy.includes('backup'), 30_000);
-      await until(
-        'the standby to protect the promoted VMM',
-        async () => (await counters('backup-vmm', 'backup'))['repl.protected'] === 1,
+      await awaitOrExplain(
+        'the client served by the promoted VMM',
+        async () => servedBy.includes(promoted),
+        30_000,
+      );
+      await awaitOrExplain(
+        'the other backup VMM to protect the promoted one',
+        async () => (await counters('backup-vmm', promoted))['repl.protected'] === 1,
         60_000,
       );
-      // One sender at a time: nothing from the killed primary after the backup's first message.
-      const firstFromBackup = servedBy.indexOf('backup');
-      expect(servedBy.slice(firstFromBackup).filter((o) => o === 'primary')).toEqual([]);
+      // One sender at a time: nothing from the killed primary after the promoted VMM's first message.
+      expect(servedBy.slice(servedBy.indexOf(promoted)).filter((o) => o === 'primary')).toEqual([]);
 
       const exitCode = await project.exitCode('client-sim', CLIENT_MS + 120_000);
       const lines = await project.logLines('client-sim');
