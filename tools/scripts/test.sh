@@ -4,11 +4,20 @@ set -e
 cd "$(dirname "$0")/../.."
 sh tools/scripts/ensure-deps.sh
 export NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true
-echo "[test] typecheck"
-npx tsc -b
-echo "[test] lint"
-npx eslint .
-npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
+# Typecheck and lint side by side (one core each).
+echo "[test] typecheck and lint"
+typecheck_log=$(mktemp)
+npx tsc -b >"$typecheck_log" 2>&1 &
+typecheck=$!
+lint=0
+npx eslint . || lint=1
+npx prettier --check . >/dev/null || { npx prettier --check .; lint=1; }
+typechecked=0
+wait "$typecheck" || typechecked=$?
+cat "$typecheck_log"
+rm -f "$typecheck_log"
+[ "$typechecked" -eq 0 ] || { echo "[test] typecheck failed"; exit 1; }
+[ "$lint" -eq 0 ] || { echo "[test] lint failed"; exit 1; }
 # Two packages at a time: the unit, property and fuzz tests are pure CPU (seeded simulations on injected
 # clocks), so two of them fill this machine's two cores without changing a result.
 echo "[test] unit, property, fuzz and interop tests"
