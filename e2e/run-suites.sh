@@ -13,6 +13,19 @@ cd "$(dirname "$0")"
 alongside=src/native-workloads.e2e.test.ts
 short="src/containers/ src/garbage-on-subjects src/planned-failover src/failover-traces src/hung-primary src/backup-loss"
 log=$(mktemp)
+pid=
+# Interrupted (Ctrl-C, a CI timeout), the lane in the background goes too, and its log; the status is kept.
+cleanup() {
+  status=$?
+  if [ -n "$pid" ]; then
+    pkill -TERM -P "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+  fi
+  rm -f "$log"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 npx vitest run --passWithNoTests "$alongside" >"$log" 2>&1 &
 pid=$!
 # shellcheck disable=SC2086 # the list is file filters, one word each
@@ -20,8 +33,8 @@ npx vitest run --passWithNoTests $short
 lane=$?
 wait "$pid"
 native=$?
+pid=
 cat "$log"
-rm -f "$log"
 excludes="--exclude $alongside --exclude src/containers/**"
 for f in $short; do
   case "$f" in src/containers/) ;; *) excludes="$excludes --exclude $f*" ;; esac

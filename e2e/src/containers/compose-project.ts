@@ -48,7 +48,13 @@ export class ComposeProject {
       ...process.env,
       ...overrides,
     });
-    await project.compose(['up', '-d'], 300_000);
+    try {
+      await project.compose(['up', '-d'], 300_000);
+    } catch (e) {
+      // Whatever did start goes: the caller never gets a project to take down.
+      await project.down().catch(() => undefined);
+      throw e;
+    }
     return project;
   }
 

@@ -45,7 +45,7 @@ describe('failover', () => {
     await until(
       () => primary.stats.epochs > 10 && primary.stats.releasedEpochs > 3,
       'ten epochs, four of them releasing output',
-      60_000,
+      20_000,
       explain,
     );
 

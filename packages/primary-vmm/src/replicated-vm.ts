@@ -881,8 +881,8 @@ export class ReplicatedVm {
     }
     this.lastTickAt = now;
     const p = this.protection;
-    // Fenced, or the connection closed for good (a shutdown under way): there is no one to tell.
-    if (p.kind === 'fenced' || this.o.nc.isClosed()) return;
+    // Fenced, or the connection closing for good (a shutdown under way): there is no one to tell.
+    if (p.kind === 'fenced' || this.o.nc.isClosed() || this.o.nc.isDraining()) return;
     this.o.nc.publish(
       subjects.replicationHeartbeat(this.o.vmId),
       encodeMessage(Heartbeat, {

@@ -20,6 +20,7 @@ import {
 import { MeterProvider, PeriodicExportingMetricReader, type IMetricReader } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { createRequire } from 'node:module';
 
 // The OTLP exporters (and the protobuf code under them, ~0.25 s of CPU to load) are loaded only when there is
@@ -55,7 +56,7 @@ export interface Telemetry {
   flush(): Promise<void>;
 }
 
-let active: { tracing: NodeTracerProvider; metering: MeterProvider } | undefined;
+let active: { tracing?: NodeTracerProvider; metering?: MeterProvider } | undefined;
 
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   if (active) throw new Error('telemetry is already started in this process; call shutdownTelemetry() first');
@@ -85,15 +86,22 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       'service.instance.id': options.instance,
     }),
   );
-  const tracing = new NodeTracerProvider({ resource, spanProcessors: processors });
-  // Registers the global tracer provider, the AsyncLocalStorage context manager and the propagator.
-  tracing.register({
-    propagator: new CompositePropagator({
-      propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
-    }),
+  const propagator = new CompositePropagator({
+    propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
   });
-  const metering = new MeterProvider({ resource, readers });
-  metrics.setGlobalMeterProvider(metering);
+  // Providers only where something collects what they record (as NodeSDK did): without a span processor the
+  // API's no-op tracer records nothing and injects no trace context, and the 25 ms epochs cost no spans. The
+  // context manager and the propagator are registered either way, so contexts that arrive still carry through.
+  const tracing =
+    processors.length > 0 ? new NodeTracerProvider({ resource, spanProcessors: processors }) : undefined;
+  if (tracing) {
+    tracing.register({ propagator }); // the global tracer provider, the AsyncLocalStorage context manager, the propagator
+  } else {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(propagator);
+  }
+  const metering = readers.length > 0 ? new MeterProvider({ resource, readers }) : undefined;
+  if (metering) metrics.setGlobalMeterProvider(metering);
   active = { tracing, metering };
   return {
     tracer: trace.getTracer(options.serviceName),
@@ -114,7 +122,7 @@ export async function shutdownTelemetry(): Promise<void> {
   if (!current) return;
   active = undefined;
   try {
-    await Promise.all([current.tracing.shutdown(), current.metering.shutdown()]);
+    await Promise.allSettled([current.tracing?.shutdown(), current.metering?.shutdown()]);
   } finally {
     trace.disable();
     metrics.disable();
