@@ -105,8 +105,12 @@ describeWithDocker(
         async () => (await counters('backup-vmm', promoted))['repl.protected'] === 1,
         60_000,
       );
-      // One sender at a time: nothing from the killed primary after the promoted VMM's first message.
-      expect(servedBy.slice(servedBy.indexOf(promoted)).filter((o) => o === 'primary')).toEqual([]);
+      // One VM, one sender at a time: the client heard only the primary, then only the promoted VMM; the other
+      // backup VMM never ran the guest.
+      const other = promoted === 'backup' ? 'standby' : 'backup';
+      expect((await counters('backup-vmm', other))['backup.promoted'] ?? 0, `${other} promoted too`).toBe(0);
+      expect([...new Set(servedBy)], 'senders the client heard').toEqual(['primary', promoted]);
+      expect(servedBy.slice(servedBy.indexOf(promoted)).filter((o) => o !== promoted)).toEqual([]);
 
       const exitCode = await project.exitCode('client-sim', CLIENT_MS + 120_000);
       const lines = await project.logLines('client-sim');
