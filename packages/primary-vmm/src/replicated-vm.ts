@@ -929,12 +929,21 @@ export class ReplicatedVm {
         this.fence('no lease held while claiming it');
         return;
       }
+      const askedAt = performance.now();
       const cas = await this.o.lease.compareAndSwap(expected, 'unprotected');
       if ((this.protection as Protection).kind !== 'claiming') return;
       if (!cas.won) {
         if (cas.outcome === 'conflict') this.fence(`lost the lease while claiming it: ${cas.reason}`);
         else
           this.o.logger.warn('lease store unreachable: output held, claim retried', { reason: cas.reason });
+        return;
+      }
+      // A win answered before a freeze and read after it (the reply sat in the socket while this process was
+      // stopped) vouches for nothing now: the backup may have taken the lease over since. Nothing is released on
+      // it; a fresh read decides (fenced, or the lease confirmed and the claim made again).
+      if (this.frozenSince() !== undefined && askedAt <= this.stalledAt) {
+        this.o.logger.warn('the lease claim was answered across a freeze: confirming it before any output');
+        void this.checkLease();
         return;
       }
       this.protection = { kind: 'unprotected' };
