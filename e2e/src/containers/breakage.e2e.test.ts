@@ -37,7 +37,6 @@ describeWithDocker('a containerised cluster broken for real', () => {
     return { c, ...s, clients: Promise.all([s.load.bulk, s.load.resp]) };
   }
 
-  /** At most one sender at any time: once the second VMM's packets appear, the first's never do again. */
   /**
    * At most one sender at any time, by when each message was published (its sender's stamp, taken before the
    * VMM's last check that it may still send): once the second VMM has published, the first never does again.
@@ -64,17 +63,21 @@ describeWithDocker('a containerised cluster broken for real', () => {
       30_000,
     );
 
+  /** The VMM now running the guest (`service`/`instance`) is protected again: the standby joined and synced. */
+  const reprotected = (s: Scenario, service: string, instance: string) =>
+    until(
+      `the standby to protect ${instance}`,
+      async () => (await s.c.counters(service, instance))['repl.protected'] === 1,
+      60_000,
+    );
+
   it('docker kill of the primary: the backup takes over with the clients whole, and the standby re-protects', async () => {
     const s = await scenario('kill');
     await s.c.kill(s.primary);
     expect(s.clientsRunning(), 'both clients were under way at the kill').toBe(2);
     await promoted(s, 'kill-b');
     await expectClientsWhole(s.clients);
-    await until(
-      'the standby to protect the promoted VMM',
-      async () => (await s.c.counters('backup-vmm', 'kill-b'))['repl.protected'] === 1,
-      60_000,
-    );
+    await reprotected(s, 'backup-vmm', 'kill-b');
   }, 300_000);
 
   it('docker pause of the primary past the timeout: the backup takes over, the thawed primary is fenced and publishes nothing', async () => {
@@ -99,11 +102,7 @@ describeWithDocker('a containerised cluster broken for real', () => {
     expect(await s.c.exitCode(s.primary)).toBe(3); // fenced
     expectOneSenderAtATime(s.arrivals, 'cut-p', 'cut-b');
     await expectClientsWhole(s.clients);
-    await until(
-      'the standby to re-protect the promoted VMM',
-      async () => (await s.c.counters('backup-vmm', 'cut-b'))['repl.protected'] === 1,
-      60_000,
-    );
+    await reprotected(s, 'backup-vmm', 'cut-b');
   }, 300_000);
 
   it('the backup killed: the primary goes on, and the standby re-protects it', async () => {
@@ -114,11 +113,7 @@ describeWithDocker('a containerised cluster broken for real', () => {
       async () => ((await s.c.counters('primary-vmm', 'lost-p'))['repl.won_unprotected'] ?? 0) > 0,
       30_000,
     );
-    await until(
-      'the standby to protect the primary',
-      async () => (await s.c.counters('primary-vmm', 'lost-p'))['repl.protected'] === 1,
-      60_000,
-    );
+    await reprotected(s, 'primary-vmm', 'lost-p');
     expect(s.arrivals.filter((a) => a.origin !== 'lost-p')).toEqual([]); // nobody else ever sent
     await expectClientsWhole(s.clients);
   }, 300_000);

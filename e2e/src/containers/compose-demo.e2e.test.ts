@@ -7,13 +7,12 @@
  * nothing of the project behind.
  */
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { requestHealth } from '@vmha/service-runtime';
 import { subjects } from '@vmha/shared-proto';
 import { ORIGIN_HEADER } from '@vmha/vnet';
 import { afterAll, expect, it } from 'vitest';
 import { until } from '../cluster-checks.ts';
 import { ComposeProject, composeMissing } from './compose-project.ts';
-import { IMAGES, describeWithDocker, freePort, requireImages } from './container-cluster.ts';
+import { IMAGES, describeWithDocker, freePort, healthCounters, requireImages } from './container-cluster.ts';
 
 /** How long the demo's client runs: long enough to be under way when the primary is killed, then to go on. */
 const CLIENT_MS = 40_000;
@@ -28,13 +27,7 @@ describeWithDocker(
       await project?.down().catch(() => undefined);
     }, 180_000);
 
-    const counters = async (service: string, instance: string) => {
-      try {
-        return (await requestHealth(nc!, service, instance, { timeoutMs: 500 })).counters;
-      } catch {
-        return {} as Record<string, number>;
-      }
-    };
+    const counters = (service: string, instance: string) => healthCounters(nc!, service, instance);
 
     /** Waits for `cond`, and on a timeout shows the last lines of the cluster's VMMs (why it did not happen). */
     const awaitOrExplain = async (what: string, cond: () => Promise<boolean>, ms: number) => {

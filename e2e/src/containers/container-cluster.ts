@@ -297,11 +297,7 @@ export class ContainerCluster {
   }
 
   async counters(service: string, instance: string): Promise<Record<string, number>> {
-    try {
-      return (await requestHealth(this.nc, service, instance, { timeoutMs: 500 })).counters;
-    } catch {
-      return {};
-    }
+    return healthCounters(this.nc, service, instance);
   }
 
   /** Removes every container this cluster started, then NATS and the network. */
@@ -322,6 +318,19 @@ export class ContainerCluster {
       .withLabels({ 'vmha.e2e': this.runId })
       .withEnvironment({ VMHA_NATS_URL: 'nats://nats:4222' })
       .withStartupTimeout(120_000);
+  }
+}
+
+/** A service's counters through its health subject, or none when it does not answer (busy, gone). */
+export async function healthCounters(
+  nc: NatsConnection,
+  service: string,
+  instance: string,
+): Promise<Record<string, number>> {
+  try {
+    return (await requestHealth(nc, service, instance, { timeoutMs: 500 })).counters;
+  } catch {
+    return {};
   }
 }
 
